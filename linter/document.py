@@ -1,0 +1,186 @@
+"""The parsed view of a post that rules read: tokens with exact spans, front matter, context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape, unescape
+
+from linter.markdown import FrontMatter, code_spans, find_front_matter
+from linter.source import Source
+from linter.tokens import Comment, EndTag, StartTag, Text, Token, tokenize
+
+# Elements that words continue across (phrasing content); anything else ends a word.
+INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+    ]
+)
+NOT_PROSE = frozenset({"pre", "code", "script", "style", "textarea", "kbd", "samp"})
+_CONTEXT = 80
+
+
+class Document:
+    """One post: the original text, a masked copy (front matter and code blanked), tokens."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.text = source.text
+        self.front_matter: FrontMatter | None = find_front_matter(self.text)
+        hidden: list[tuple[int, int]] = []
+        body_start = 0
+        if self.front_matter is not None:
+            hidden.append((0, self.front_matter.end))
+            body_start = self.front_matter.end
+        if source.markdown:
+            hidden.extend(code_spans(self.text, body_start))
+        self.hidden = hidden
+        self.masked = _blank(self.text, hidden)
+        self.tokens: list[Token] = tokenize(self.masked)
+        self._by_name: dict[str, list[StartTag]] | None = None
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def start_tags(self, *names: str) -> Iterator[StartTag]:
+        """Start tags in source order, of the given (lower-case) names or of all elements."""
+        if not names:
+            yield from (t for t in self.tokens if isinstance(t, StartTag))
+            return
+        index = self._index()
+        if len(names) == 1:
+            yield from index.get(names[0], ())
+            return
+        tags = [tag for name in names for tag in index.get(name, ())]
+        yield from sorted(tags, key=lambda tag: tag.start)
+
+    def _index(self) -> dict[str, list[StartTag]]:
+        if self._by_name is None:
+            index: dict[str, list[StartTag]] = {}
+            for token in self.tokens:
+                if isinstance(token, StartTag):
+                    index.setdefault(token.name, []).append(token)
+            self._by_name = index
+        return self._by_name
+
+    def raw(self, token: Token) -> str:
+        return self.masked[token.start : token.end]
+
+    def children(self, tag: StartTag) -> list[Token]:
+        """Tokens between a start tag and its matched end tag (empty when unmatched)."""
+        if tag.end_tag is None:
+            return []
+        return self.tokens[tag.index + 1 : tag.end_tag.index]
+
+    def inner_text(self, tag: StartTag) -> str:
+        """Visible text inside an element, entities decoded, tags dropped."""
+        return "".join(unescape(self.raw(t)) for t in self.children(tag) if isinstance(t, Text))
+
+    def is_prose(self, tag: StartTag) -> bool:
+        """False inside pre, code, script, style and textarea, whose text is not prose."""
+        return not any(node.name in NOT_PROSE for node in tag.ancestors())
+
+    def text_before(self, index: int) -> tuple[str, bool]:
+        """Visible text just before token `index`, across inline tags and comments.
+
+        Returns the text (at most about 80 characters) and whether a boundary (a block
+        element, a line break, an image...) ended it rather than the length limit.
+        """
+        parts: list[str] = []
+        size = 0
+        for token in reversed(self.tokens[max(0, index - 40) : index]):
+            if isinstance(token, Text):
+                raw = self.raw(token)
+                piece = unescape(raw[-_CONTEXT:] if len(raw) > _CONTEXT else raw)
+                parts.append(piece)
+                size += len(piece)
+                if size >= _CONTEXT:
+                    return "".join(reversed(parts)), False
+            elif not _transparent(token):
+                return "".join(reversed(parts)), True
+        return "".join(reversed(parts)), index <= 40
+
+    def text_after(self, index: int) -> tuple[str, bool]:
+        """Visible text just after token `index`; see `text_before`."""
+        parts: list[str] = []
+        size = 0
+        for token in self.tokens[index + 1 : index + 41]:
+            if isinstance(token, Text):
+                raw = self.raw(token)
+                piece = unescape(raw[:_CONTEXT] if len(raw) > _CONTEXT else raw)
+                parts.append(piece)
+                size += len(piece)
+                if size >= _CONTEXT:
+                    return "".join(parts), False
+            elif not _transparent(token):
+                return "".join(parts), True
+        return "".join(parts), index + 41 >= len(self.tokens)
+
+
+def _transparent(token: Token) -> bool:
+    if isinstance(token, Comment):
+        return True
+    if isinstance(token, StartTag | EndTag):
+        return token.name in INLINE
+    return False
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace every character of the spans with a space, except line breaks."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        if start < last:
+            start = last
+        pieces.append(text[last:start])
+        pieces.append("".join(c if c in "\r\n" else " " for c in text[start:end]))
+        last = max(last, end)
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def escape_text(text: str) -> str:
+    """Text as it must appear between tags."""
+    return escape(text, quote=False)
+
+
+def format_attribute_value(value: str, quote: str = '"') -> str:
+    """An attribute value, quoted with `quote` and escaped so it reads back as `value`."""
+    escaped = value.replace("&", "&amp;")
+    if quote == "'":
+        return "'" + escaped.replace("'", "&#39;") + "'"
+    return '"' + escaped.replace('"', "&quot;") + '"'
+
+
+def format_attribute(name: str, value: str, quote: str = '"') -> str:
+    return f"{name}={format_attribute_value(value, quote)}"

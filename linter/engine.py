@@ -1,0 +1,59 @@
+"""Running the selected rules over a post and turning findings into diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from linter.config import Settings
+from linter.document import Document
+from linter.errors import RuleError
+from linter.fix import FixResult, fix_until_stable
+from linter.model import Applicability, Diagnostic, Location
+from linter.registry import Rule
+from linter.source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Linter:
+    """The rules to run and the settings they read."""
+
+    rules: Sequence[Rule]
+    settings: Settings
+
+    def lint(self, source: Source) -> list[Diagnostic]:
+        document = Document(source)
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            try:
+                findings = list(rule.check(document, self.settings))
+            except RecursionError as exc:
+                raise RuleError(f"{source.path}: {rule.code} hit the recursion limit") from exc
+            except Exception as exc:  # a rule bug must not take the other files down
+                raise RuleError(
+                    f"{source.path}: internal error in rule {rule.code} "
+                    f"({type(exc).__name__}: {exc}); please report it"
+                ) from exc
+            for finding in findings:
+                row, column = source.position(finding.start)
+                end_row, end_column = source.position(finding.end)
+                diagnostics.append(
+                    Diagnostic(
+                        path=source.path,
+                        code=rule.code,
+                        name=rule.name,
+                        severity=rule.severity,
+                        start=finding.start,
+                        end=finding.end,
+                        location=Location(row, column),
+                        end_location=Location(end_row, end_column),
+                        message=finding.message,
+                        fix=finding.fix,
+                        line_text=source.line_text(row),
+                    )
+                )
+        diagnostics.sort(key=lambda d: d.sort_key)
+        return diagnostics
+
+    def fix(self, source: Source, wanted: Applicability = Applicability.SAFE) -> FixResult:
+        return fix_until_stable(source.text, lambda text: self.lint(source.with_text(text)), wanted)

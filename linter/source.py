@@ -1,0 +1,127 @@
+"""Reading and writing posts byte-exactly, and mapping offsets to lines and columns."""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.errors import SourceError
+
+BOM = "\ufeff"
+MAX_BYTES = 32 * 1024 * 1024
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@dataclass(slots=True)
+class Source:
+    """A decoded post. `text` has no BOM; `bom` remembers whether the file had one."""
+
+    path: str
+    text: str
+    bom: bool = False
+    markdown: bool = False
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of a text offset."""
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def with_text(self, text: str) -> Source:
+        return Source(self.path, text, self.bom, self.markdown)
+
+    def encoded(self, text: str | None = None) -> bytes:
+        body = (self.text if text is None else text).encode("utf-8")
+        return BOM.encode("utf-8") + body if self.bom else body
+
+
+def is_markdown(path: str) -> bool:
+    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def decode(path: str, data: bytes, *, markdown: bool | None = None) -> Source:
+    """Decode UTF-8 (with or without BOM) or raise SourceError naming the reason."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(path, "UTF-16 encoded (byte order mark); posthygiene reads UTF-8 only")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise SourceError(path, f"binary file (NUL byte at offset {nul})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise SourceError(path, f"not valid UTF-8 (byte 0x{bad} at offset {exc.start})") from exc
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    return Source(path, text, bom, is_markdown(path) if markdown is None else markdown)
+
+
+def read_source(path: str, *, max_bytes: int = MAX_BYTES) -> Source:
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise SourceError(
+                path, f"file too large ({size:,} bytes; the limit is {max_bytes:,} bytes)"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except SourceError:
+        raise
+    except IsADirectoryError as exc:
+        raise SourceError(path, "is a directory") from exc
+    except FileNotFoundError as exc:
+        raise SourceError(path, "no such file") from exc
+    except PermissionError as exc:
+        raise SourceError(path, "permission denied") from exc
+    except OSError as exc:
+        raise SourceError(path, f"cannot read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise SourceError(path, f"file too large (over {max_bytes:,} bytes)")
+    return decode(path, data)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace `path` with `data`: temp file in the same folder, fsync, rename; keep the mode."""
+    target = Path(path)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+        if not os.access(target, os.W_OK):
+            raise SourceError(path, "file is read-only; not written")
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except SourceError:
+        raise
+    except OSError as exc:
+        raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

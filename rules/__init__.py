@@ -1,0 +1,1 @@
+"""posthygiene's rules: every module here is imported and its @rule functions registered."""

@@ -1,0 +1,62 @@
+"""HTM001: attributes that say nothing (`<span style>`, `class=""`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.config import Settings
+from linter.document import Document
+from linter.model import Edit, Finding, Fix, Severity
+from linter.registry import FixAvailability, rule
+
+CHECKED = frozenset({"style", "class", "id", "title", "lang", "dir"})
+_WHITESPACE = "\t\n\f\r "
+
+
+@rule(
+    "HTM001",
+    summary="Attribute with no value",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+)
+def empty_attribute(doc: Document, settings: Settings) -> Iterator[Finding]:
+    """## What it does
+    Flags `style`, `class`, `id`, `title`, `lang` and `dir` attributes that have no value
+    or only white space, such as `<span style>` or `class=""`.
+
+    ## Why is this bad?
+    They do nothing. Feed importers and editors leave them behind when they strip the
+    original styling, and they keep wrapper elements alive that could otherwise go.
+    `alt=""` is never reported: on an image it means "decorative".
+
+    ## Example
+    ```html
+    <p><span style>Text</span> and <b class="">bold</b></p>
+    ```
+
+    Use instead:
+    ```html
+    <p><span>Text</span> and <b>bold</b></p>
+    ```
+
+    ## Fix safety
+    Safe: an empty `style`, `class`, `id`, `title`, `lang` or `dir` has no effect on
+    rendering or meaning, so removing it (with the white space before it) changes nothing
+    a reader sees.
+    """
+    for tag in doc.start_tags():
+        if tag.attrs_start == tag.attrs_end:
+            continue
+        for attribute in tag.attributes:
+            if attribute.name not in CHECKED or attribute.raw_value.strip(_WHITESPACE):
+                continue
+            start = attribute.start
+            while start > tag.attrs_start and doc.masked[start - 1] in _WHITESPACE:
+                start -= 1
+            shown = doc.masked[attribute.start : attribute.end]
+            yield Finding(
+                attribute.start,
+                attribute.end,
+                f"Attribute `{shown}` on <{tag.name}> has no value",
+                Fix.safe(f"Remove `{shown}`", Edit.delete(start, attribute.end)),
+            )
