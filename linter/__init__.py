@@ -1,4 +1,4 @@
-"""posthygiene: lint and fix the HTML inside blog posts, changing only the bytes that must change."""
+"""posthygiene: lint and fix the HTML inside blog posts, changing only what must change."""
 
 from __future__ import annotations
 

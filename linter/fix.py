@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -67,7 +68,7 @@ def choose_fixes(diagnostics: Iterable[Diagnostic], wanted: Applicability) -> li
 
 
 def _self_overlapping(edits: Sequence[Edit]) -> bool:
-    return any(a.end > b.start for a, b in zip(edits, edits[1:], strict=False))
+    return any(a.end > b.start for a, b in itertools.pairwise(edits))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 # Letters of alphabetic scripts, with combining marks and the soft hyphen inside words.
-ALPHABETIC = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u00ad\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff"
+ALPHABETIC = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u00ad"
+    "\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff"
+)
 _TRAILING = re.compile(f"[{ALPHABETIC}]+$")
 _LEADING = re.compile(f"[{ALPHABETIC}]+")
 _LETTER = re.compile(f"[{ALPHABETIC}]")
