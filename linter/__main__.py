@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.cli import main
+from linter.cli import entry
 
 if __name__ == "__main__":
-    main()
+    entry()

@@ -9,7 +9,7 @@ from linter.config import Settings
 from linter.document import Document
 from linter.errors import RuleError
 from linter.fix import FixResult, fix_until_stable
-from linter.model import Applicability, Diagnostic, Location
+from linter.model import Applicability, Diagnostic, Finding, Location
 from linter.registry import Rule
 from linter.source import Source
 
@@ -50,6 +50,7 @@ class Linter:
                         message=finding.message,
                         fix=finding.fix,
                         line_text=source.line_text(row),
+                        edit_locations=_edit_locations(source, finding),
                     )
                 )
         diagnostics.sort(key=lambda d: d.sort_key)
@@ -57,3 +58,12 @@ class Linter:
 
     def fix(self, source: Source, wanted: Applicability = Applicability.SAFE) -> FixResult:
         return fix_until_stable(source.text, lambda text: self.lint(source.with_text(text)), wanted)
+
+
+def _edit_locations(source: Source, finding: Finding) -> tuple[tuple[Location, Location], ...]:
+    if finding.fix is None:
+        return ()
+    return tuple(
+        (Location(*source.position(edit.start)), Location(*source.position(edit.end)))
+        for edit in finding.fix.edits
+    )

@@ -100,7 +100,7 @@ def fix_until_stable(
         chosen = choose_fixes(diagnostics, wanted)
         if not chosen:
             return FixResult(text, diagnostics, applied, True)
-        text = apply_edits(text, (edit for d in chosen for edit in d.fix.edits if d.fix))
+        text = apply_edits(text, (edit for d in chosen if d.fix for edit in d.fix.edits))
         applied.extend(chosen)
         diagnostics = lint(text)
     if not choose_fixes(diagnostics, wanted):

@@ -100,6 +100,8 @@ class Diagnostic:
     fix: Fix | None
     # The whole source line of `location`, for excerpts and fingerprints.
     line_text: str = ""
+    # Line and column of each fix edit's start and end, for reports that show edits.
+    edit_locations: tuple[tuple[Location, Location], ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

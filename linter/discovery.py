@@ -1,0 +1,79 @@
+"""From the paths a user names to a sorted list of posts to lint."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from linter.config import Settings
+
+EXTENSIONS = frozenset({".html", ".htm", ".md", ".markdown"})
+# Folders skipped while walking (named explicitly, they are still walked).
+SKIPPED_FOLDERS = frozenset({"node_modules", "public", "_site", "__pycache__", "venv"})
+
+
+@dataclass(frozen=True, slots=True)
+class Discovered:
+    files: list[str]
+    missing: list[str]
+
+
+def discover(paths: Iterable[str], settings: Settings) -> Discovered:
+    files: set[str] = set()
+    missing: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.update(_walk(path, settings))
+        elif path.exists() or path.is_symlink():
+            if not is_excluded(path, settings):
+                files.add(name)
+        else:
+            missing.append(name)
+    return Discovered(sorted(files), missing)
+
+
+def _walk(top: Path, settings: Settings) -> Iterable[str]:
+    for folder, subfolders, names in os.walk(top):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            sub
+            for sub in subfolders
+            if not _skipped_folder(sub) and not is_excluded(here / sub, settings)
+        )
+        for name in sorted(names):
+            path = here / name
+            if path.suffix.lower() in EXTENSIONS and not is_excluded(path, settings):
+                yield str(path)
+
+
+def _skipped_folder(name: str) -> bool:
+    return name.startswith(".") or name in SKIPPED_FOLDERS
+
+
+def is_excluded(path: Path, settings: Settings) -> bool:
+    """Whether `exclude` or `extend-exclude` matches the path, relative to the config root."""
+    patterns = settings.exclude + settings.extend_exclude
+    if not patterns:
+        return False
+    relative = relative_posix(path, settings.root)
+    parts = PurePosixPath(relative).parts
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern):
+            return True
+        # A folder pattern excludes everything below it.
+        if any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts))):
+            return True
+    return False
+
+
+def relative_posix(path: Path, root: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
