@@ -1,0 +1,51 @@
+"""The `rel` attribute: its tokens, and one edit that adds every token the rules want."""
+
+from __future__ import annotations
+
+from linter.config import Settings
+from linter.document import Document, format_attribute_value
+from linter.model import Edit
+from linter.tokens import StartTag
+
+_SPACE = "\t\n\f\r "
+
+
+def rel_tokens(tag: StartTag) -> list[str]:
+    """The link types in `rel`, lower-cased, in order."""
+    value = tag.get("rel")
+    return [token.lower() for token in value.split()] if value else []
+
+
+def opens_new_context(tag: StartTag) -> bool:
+    target = tag.get("target")
+    return target is not None and target.strip().lower() == "_blank"
+
+
+def missing_rel_tokens(tag: StartTag, settings: Settings) -> list[str]:
+    """Every token that some rule wants in this link's `rel` and that is not there yet.
+
+    Rules that add to `rel` all build their edit from this list, so when several apply
+    to one link a single edit serves them all, and whichever is applied first settles it.
+    """
+    present = set(rel_tokens(tag))
+    wanted: list[str] = []
+    if opens_new_context(tag) and not present & {"noopener", "noreferrer"}:
+        wanted.append("noopener")
+    return wanted
+
+
+def rel_edit(doc: Document, tag: StartTag, tokens: list[str]) -> Edit:
+    """Add `tokens` to the tag's `rel`, keeping its other tokens, quoting and position."""
+    attribute = tag.attr("rel")
+    if attribute is None:
+        return Edit.insert(tag.insert_at, " rel=" + format_attribute_value(" ".join(tokens)))
+    if not attribute.has_value or not attribute.raw_value.strip(_SPACE):
+        return Edit(
+            attribute.start, attribute.end, "rel=" + format_attribute_value(" ".join(tokens))
+        )
+    if attribute.quote:
+        raw = attribute.raw_value
+        end = attribute.value_start + len(raw.rstrip(_SPACE))
+        return Edit.insert(end, " " + " ".join(tokens))
+    value = attribute.value + " " + " ".join(tokens)
+    return Edit(attribute.start, attribute.end, "rel=" + format_attribute_value(value))
