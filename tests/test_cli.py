@@ -179,3 +179,24 @@ def test_rule_and_rules() -> None:
 
 def test_version() -> None:
     assert __version__ in run("--version").output
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from linter import cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(cli.sys, "stdout", _Terminal())
+    assert cli.use_color()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli.use_color()
+
+
+def test_no_colour_codes_when_piped(post: Path) -> None:
+    assert "\x1b[" not in run("check", str(post)).output
