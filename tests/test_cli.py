@@ -200,3 +200,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
 
 def test_no_colour_codes_when_piped(post: Path) -> None:
     assert "\x1b[" not in run("check", str(post)).output
+
+
+def test_text_is_the_full_format(post: Path) -> None:
+    assert run("check", "--output-format", "text", str(post)).output == run(
+        "check", str(post)
+    ).output
