@@ -203,6 +203,6 @@ def test_no_colour_codes_when_piped(post: Path) -> None:
 
 
 def test_text_is_the_full_format(post: Path) -> None:
-    assert run("check", "--output-format", "text", str(post)).output == run(
-        "check", str(post)
-    ).output
+    assert (
+        run("check", "--output-format", "text", str(post)).output == run("check", str(post)).output
+    )

@@ -4,6 +4,7 @@ import pytest
 
 from linter.fix import MAX_PASSES, apply_edits, choose_fixes, fix_until_stable
 from linter.model import Applicability, Diagnostic, Edit, Fix, Location, Severity
+from linter.registry import FixAvailability
 
 
 def diagnostic(fix: Fix, code: str = "HTM001") -> Diagnostic:
@@ -69,3 +70,24 @@ def test_a_file_that_never_settles_comes_back_unchanged() -> None:
     assert result.text == "abc"
     assert result.applied == []
     assert MAX_PASSES >= 2
+
+
+def test_a_fix_that_changes_nothing_is_dropped() -> None:
+    from collections.abc import Iterator
+
+    from linter.config import Settings
+    from linter.document import Document
+    from linter.engine import Linter
+    from linter.model import Finding
+    from linter.registry import rule
+    from linter.source import Source
+
+    @rule("HTM997", summary="Test rule", fix=FixAvailability.ALWAYS)
+    def same_again(doc: Document, settings: Settings) -> Iterator[Finding]:
+        """## What it does\nx\n## Why is this bad?\nx\n## Example\nUse instead:\n## Fix safety\n"""
+        yield Finding(0, 1, "m", Fix.safe("again", Edit(0, 1, doc.text[0])))
+
+    linter = Linter([same_again], Settings())
+    [found] = linter.lint(Source("p", "abc"))
+    assert found.fix is None
+    assert linter.fix(Source("p", "abc")).converged
