@@ -1,0 +1,1 @@
+"""posthygiene's benchmark: `python -m bench --help`."""
