@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -16,10 +16,11 @@ from linter.config import Settings, check_selectors, load_settings
 from linter.discovery import discover
 from linter.errors import ConfigError, LinterError
 from linter.model import Applicability
+from linter.parallel import default_jobs, run_files
 from linter.registry import Rule, all_rules, select_rules
 from linter.report import RunReport, load_reporters
 from linter.report.text import summary
-from linter.runner import FileResult, Job, Mode, process_file
+from linter.runner import FileResult, Job, Mode
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -69,6 +70,12 @@ def check_options(function: Callable[..., Any]) -> Callable[..., Any]:
             help="Settings file to use instead of the nearest one.",
         ),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            help="Processes to check files in (default: one per core; 1 checks in this process).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -114,7 +121,8 @@ def run_check(**options: Any) -> int:
     mode = Mode.DIFF if options["diff"] else Mode.FIX if options["fix"] else Mode.CHECK
     wanted = Applicability.UNSAFE if options["unsafe_fixes"] else Applicability.SAFE
     found = discover(options["paths"] or (".",), settings)
-    results = run_files(found.files, Job(rules, settings, mode, wanted))
+    jobs = options["jobs"] or default_jobs()
+    results = list(run_files(found.files, Job(rules, settings, mode, wanted), jobs))
     errors = [f"{path}: no such file or folder" for path in found.missing]
     errors += [r.error for r in results if r.error]
     report = RunReport(
@@ -134,10 +142,6 @@ def run_check(**options: Any) -> int:
     if report.diagnostics and not options["exit_zero"]:
         return EXIT_FINDINGS
     return EXIT_CLEAN
-
-
-def run_files(paths: Sequence[str], job: Job) -> list[FileResult]:
-    return [process_file(path, job) for path in paths]
 
 
 def emit(report: RunReport, results: list[FileResult], options: dict[str, Any]) -> None:

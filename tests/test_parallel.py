@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bench.generate import generate
+from linter import parallel
+from linter.cli import main
+from linter.config import Settings
+from linter.discovery import discover
+from linter.registry import all_rules
+from linter.runner import Job, Mode
+
+POSTS = 48  # enough for two workers (parallel.MIN_FILES_PER_WORKER each)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(POSTS, tmp_path_factory.mktemp("site") / "posts", seed=7)
+
+
+def files(folder: Path) -> list[str]:
+    return discover([str(folder)], Settings(root=folder)).files
+
+
+def job(mode: Mode = Mode.CHECK) -> Job:
+    return Job(list(all_rules().values()), Settings(), mode)
+
+
+def test_workers_give_the_same_results_in_the_same_order(site: Path) -> None:
+    paths = files(site)
+    assert parallel.worker_count(2, len(paths)) == 2
+    alone = list(parallel.run_files(paths, job(), jobs=1))
+    together = list(parallel.run_files(paths, job(), jobs=2))
+    assert [r.path for r in together] == paths
+    assert together == alone
+    assert sum(len(r.diagnostics) for r in alone) > POSTS  # the posts have plenty to find
+
+
+def test_few_files_are_checked_without_starting_workers(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_workers() -> None:
+        raise AssertionError("workers started for a handful of files")
+
+    monkeypatch.setattr(parallel, "_context", no_workers)
+    paths = files(site)[:3]
+    assert [r.path for r in parallel.run_files(paths, job(), jobs=8)] == paths
+
+
+def test_check_output_is_identical_with_one_or_two_jobs(site: Path) -> None:
+    outputs = [
+        CliRunner().invoke(main, ["check", "--jobs", jobs, str(site)]) for jobs in ("1", "2")
+    ]
+    assert outputs[0].exit_code == outputs[1].exit_code == 1
+    assert outputs[0].output == outputs[1].output
+
+
+def test_fixing_in_workers_writes_the_same_files(site: Path, tmp_path: Path) -> None:
+    trees = []
+    for jobs in ("1", "2"):
+        copy = tmp_path / f"jobs{jobs}"
+        shutil.copytree(site, copy)
+        result = CliRunner().invoke(main, ["fix", "--jobs", jobs, str(copy)])
+        assert "Fixed" in result.output
+        trees.append({p.relative_to(copy): p.read_bytes() for p in sorted(copy.rglob("*.*"))})
+    assert trees[0] == trees[1]
+    assert trees[0] != {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*.*"))}
