@@ -215,7 +215,9 @@ def cases_for(inputs: Inputs, options: argparse.Namespace, work: Path) -> list[C
 def run_inputs(inputs: Inputs, options: argparse.Namespace) -> list[Result]:
     results: list[Result] = []
     floor: float | None = None
-    with tempfile.TemporaryDirectory(prefix="posthygiene-bench-") as temp:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    # Inside the repository (git-ignored): the cache is written where users keep it.
+    with tempfile.TemporaryDirectory(prefix="work-", dir=RESULTS) as temp:
         for case in cases_for(inputs, options, Path(temp)):
             print(f"  {case.label} ...", file=sys.stderr, flush=True)
             result = summarise(case, measure(case), floor)

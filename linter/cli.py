@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 import click
 
 from linter import __version__
+from linter.cache import Cache, clean, default_folder, run_key
 from linter.config import Settings, check_selectors, load_settings
 from linter.discovery import discover
 from linter.errors import ConfigError, LinterError
@@ -76,6 +77,12 @@ def check_options(function: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             help="Processes to check files in (default: one per core; 1 checks in this process).",
         ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Where to keep the cache (default: .posthygiene_cache beside the settings).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -122,7 +129,10 @@ def run_check(**options: Any) -> int:
     wanted = Applicability.UNSAFE if options["unsafe_fixes"] else Applicability.SAFE
     found = discover(options["paths"] or (".",), settings)
     jobs = options["jobs"] or default_jobs()
-    results = list(run_files(found.files, Job(rules, settings, mode, wanted), jobs))
+    cache = None
+    if not options["no_cache"]:
+        cache = Cache(options["cache_dir"] or default_folder(settings), run_key(rules, settings))
+    results = list(run_files(found.files, Job(rules, settings, mode, wanted), jobs, cache))
     errors = [f"{path}: no such file or folder" for path in found.missing]
     errors += [r.error for r in results if r.error]
     report = RunReport(
@@ -168,6 +178,16 @@ def emit(report: RunReport, results: list[FileResult], options: dict[str, Any]) 
             if rendered:
                 click.echo()
             click.echo(text)
+
+
+@main.command("clean")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path))
+def clean_command(cache_dir: Path | None, config: Path | None) -> None:
+    """Remove the cache (.posthygiene_cache beside the settings, or --cache-dir)."""
+    folder = cache_dir or default_folder(load_settings(config))
+    if clean(folder):
+        click.echo(f"Removed {folder}")
 
 
 @main.command("rule")

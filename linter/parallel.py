@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from linter.cache import Cache, Record, Store, process
 from linter.config import Settings
 from linter.model import Applicability
 from linter.registry import all_rules
@@ -49,36 +50,45 @@ class JobSpec:
     settings: Settings
     mode: Mode
     wanted: Applicability
+    store: Store | None
 
     def job(self) -> Job:
         rules = all_rules()
         return Job([rules[code] for code in self.codes], self.settings, self.mode, self.wanted)
 
 
-def _spec(job: Job) -> JobSpec | None:
+def _spec(job: Job, store: Store | None) -> JobSpec | None:
     """The job's description, or None when it holds a rule workers could not look up."""
     registered = all_rules()
     if any(registered.get(rule.code) is not rule for rule in job.rules):
         return None
     codes = tuple(rule.code for rule in job.rules)
-    return JobSpec(codes, job.settings, job.mode, job.wanted)
+    return JobSpec(codes, job.settings, job.mode, job.wanted, store)
 
 
 _JOB: Job | None = None
+_STORE: Store | None = None
 
 
 def _start_worker(spec: JobSpec) -> None:
-    global _JOB
+    global _JOB, _STORE
     # Ctrl-C stops the parent, which ends the workers; they print nothing of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _JOB = spec.job()
+    _STORE = spec.store
 
 
-def _process(path: str) -> FileResult:
+def _process_one(path: str, job: Job, store: Store | None) -> tuple[FileResult, Record | None]:
+    if store is None:
+        return process_file(path, job), None
+    return process(path, job, store)
+
+
+def _process(path: str) -> tuple[FileResult, Record | None]:
     assert _JOB is not None, "worker started without a job"
-    result = process_file(path, _JOB)
+    result, record = _process_one(path, _JOB, _STORE)
     result.fixed_text = None  # written (or diffed) by the worker; not sent back
-    return result
+    return result, record
 
 
 def _context() -> BaseContext:
@@ -90,14 +100,42 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def run_files(paths: Sequence[str], job: Job, jobs: int = 1) -> Iterator[FileResult]:
-    """One result per path, in the order of `paths`, computed by up to `jobs` processes."""
+def _run(
+    paths: Sequence[str], job: Job, jobs: int, store: Store | None
+) -> Generator[tuple[FileResult, Record | None], None, None]:
     workers = worker_count(jobs, len(paths))
-    spec = _spec(job) if workers > 1 else None
+    spec = _spec(job, store) if workers > 1 else None
     if spec is None:
         for path in paths:
-            yield process_file(path, job)
+            yield _process_one(path, job, store)
         return
     chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
     with _context().Pool(workers, initializer=_start_worker, initargs=(spec,)) as pool:
         yield from pool.imap(_process, paths, chunksize=chunk)
+
+
+def run_files(
+    paths: Sequence[str], job: Job, jobs: int = 1, cache: Cache | None = None
+) -> Iterator[FileResult]:
+    """One result per path, in the order of `paths`, computed by up to `jobs` processes.
+
+    With a cache, files whose status has not changed since their result was stored are
+    not even read; the others go to the workers, which look their contents up.
+    """
+    if cache is None:
+        for result, _ in _run(paths, job, jobs, None):
+            yield result
+        return
+    known = {path: record for path in paths if (record := cache.known(path, job)) is not None}
+    misses = _run([path for path in paths if path not in known], job, jobs, cache.store)
+    try:
+        for path in paths:
+            record = known.get(path)
+            found = None if record is None else cache.result(path, record)
+            if found is None:
+                found, record = next(misses) if record is None else process(path, job, cache.store)
+            cache.remember(path, record)
+            yield found
+    finally:
+        misses.close()
+        cache.save()

@@ -77,11 +77,16 @@ def decode(path: str, data: bytes, *, markdown: bool | None = None) -> Source:
 
 
 def read_source(path: str, *, max_bytes: int = MAX_BYTES) -> Source:
+    return decode(path, read_bytes(path, max_bytes=max_bytes)[0])
+
+
+def read_bytes(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its status (taken before reading), or a SourceError."""
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
+        status = os.stat(path)
+        if status.st_size > max_bytes:
             raise SourceError(
-                path, f"file too large ({size:,} bytes; the limit is {max_bytes:,} bytes)"
+                path, f"file too large ({status.st_size:,} bytes; the limit is {max_bytes:,} bytes)"
             )
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -97,7 +102,7 @@ def read_source(path: str, *, max_bytes: int = MAX_BYTES) -> Source:
         raise SourceError(path, f"cannot read ({exc.strerror or exc})") from exc
     if len(data) > max_bytes:
         raise SourceError(path, f"file too large (over {max_bytes:,} bytes)")
-    return decode(path, data)
+    return data, status
 
 
 def write_atomic(path: str, data: bytes) -> None:

@@ -53,7 +53,8 @@ def test_few_files_are_checked_without_starting_workers(
 
 def test_check_output_is_identical_with_one_or_two_jobs(site: Path) -> None:
     outputs = [
-        CliRunner().invoke(main, ["check", "--jobs", jobs, str(site)]) for jobs in ("1", "2")
+        CliRunner().invoke(main, ["check", "--no-cache", "--jobs", jobs, str(site)])
+        for jobs in ("1", "2")
     ]
     assert outputs[0].exit_code == outputs[1].exit_code == 1
     assert outputs[0].output == outputs[1].output
@@ -64,7 +65,7 @@ def test_fixing_in_workers_writes_the_same_files(site: Path, tmp_path: Path) -> 
     for jobs in ("1", "2"):
         copy = tmp_path / f"jobs{jobs}"
         shutil.copytree(site, copy)
-        result = CliRunner().invoke(main, ["fix", "--jobs", jobs, str(copy)])
+        result = CliRunner().invoke(main, ["fix", "--no-cache", "--jobs", jobs, str(copy)])
         assert "Fixed" in result.output
         trees.append({p.relative_to(copy): p.read_bytes() for p in sorted(copy.rglob("*.*"))})
     assert trees[0] == trees[1]

@@ -1,0 +1,320 @@
+"""Per-file results kept between runs, in `.posthygiene_cache/` beside the configuration.
+
+A result is stored under a key that hashes the file's path and bytes together with the run
+key: the tool's version and code, the settings and the selected rules. Anything that could
+change a result changes the key, so a stored result is never stale; it is just not found.
+
+Entries are written to a temporary file and renamed into place, so processes running at the
+same time (pre-commit starts several) never see half an entry; they write identical bytes
+for identical keys. An entry that cannot be read or parsed counts as missing.
+
+Reading every file to hash it would cost most of what the cache saves, so an index maps each
+path to the file's status (size, times, inode) at the time it was hashed, and a file whose
+status is unchanged is not read again. As in git's index, a status taken within two seconds
+of a change is not trusted: the file could change again within the timestamp's granularity.
+The index is rewritten whole at the end of a run; when two runs race, one's additions may be
+lost, which costs a re-hash later and nothing else.
+
+Fixing uses the cache only where it proves there is nothing to fix: a file whose stored
+result has no fix that would apply is left alone; after a fix is written, the fixed text's
+result is stored, so the next check finds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linter import __version__
+from linter.config import Settings
+from linter.errors import SourceError
+from linter.model import Applicability, Diagnostic, Edit, Fix, Location, Severity
+from linter.registry import Rule
+from linter.runner import FileResult, Job, Mode, process_source
+from linter.source import decode, read_bytes
+
+CACHE_DIR = ".posthygiene_cache"
+ENVIRONMENT_VARIABLE = "POSTHYGIENE_CACHE_DIR"
+FORMAT = 1
+RACY_NANOSECONDS = 2_000_000_000
+TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
+TAG = f"{TAG_SIGNATURE}\n# posthygiene's cache: `posthygiene clean` removes it.\n"
+NO_FIX = -1
+
+# size, mtime_ns, ctime_ns, inode, device
+Signature = tuple[int, int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What the index keeps of one path: its status, its entry, what the entry holds."""
+
+    signature: Signature
+    key: str
+    count: int  # diagnostics
+    best_fix: int  # the highest fix applicability among them, or NO_FIX
+
+
+def default_folder(settings: Settings) -> Path:
+    configured = os.environ.get(ENVIRONMENT_VARIABLE)
+    return Path(configured) if configured else settings.root / CACHE_DIR
+
+
+def run_key(rules: Sequence[Rule], settings: Settings) -> str:
+    """Everything besides the file that a result depends on, hashed."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (str(FORMAT), __version__, code_fingerprint(), repr(settings)):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(",".join(rule.code for rule in rules).encode())
+    return digest.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """Name, size and modification time of every file of posthygiene and its rules."""
+    import linter
+    import rules
+
+    parts: list[str] = []
+    for package in (linter, rules):
+        for top in package.__path__:
+            for folder, subfolders, names in os.walk(top):
+                subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
+                for name in sorted(names):
+                    status = os.stat(os.path.join(folder, name))
+                    parts.append(f"{folder}/{name}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def signature(status: os.stat_result) -> Signature | None:
+    """The file's status, or None when it changed too recently to be trusted."""
+    changed = max(status.st_mtime_ns, status.st_ctime_ns)
+    if time.time_ns() - changed < RACY_NANOSECONDS:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+
+
+def best_fix(diagnostics: Sequence[Diagnostic]) -> int:
+    return max((int(d.fix.applicability) for d in diagnostics if d.fix), default=NO_FIX)
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """The entries of one run key; small, so it goes to worker processes as it is."""
+
+    root: Path
+    key: str
+
+    @property
+    def folder(self) -> Path:
+        return self.root / f"v{FORMAT}" / self.key
+
+    def entry_key(self, path: str, data: bytes) -> str:
+        digest = hashlib.blake2b(self.key.encode(), digest_size=20)
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def load(self, key: str, path: str) -> list[Diagnostic] | None:
+        try:
+            with open(self._entry(key), "rb") as handle:
+                return decode_entry(json.loads(handle.read()), path)
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            return None
+
+    def save(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
+        """Write one entry atomically; a cache that cannot be written is skipped."""
+        data = json.dumps(encode_entry(diagnostics), ensure_ascii=False).encode("utf-8")
+        self.write(self._entry(key), data)
+
+    def write(self, target: Path, data: bytes) -> None:
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            try:
+                descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            except FileNotFoundError:
+                self._make_folder(target.parent)
+                descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            try:
+                os.write(descriptor, data)
+            finally:
+                os.close(descriptor)
+            os.replace(temporary, target)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+    def _make_folder(self, folder: Path) -> None:
+        """Make the folder; the cache root gets a CACHEDIR.TAG and a .gitignore first."""
+        if not (self.root / "CACHEDIR.TAG").exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / ".gitignore").write_text("# Made by posthygiene.\n*\n", encoding="utf-8")
+            (self.root / "CACHEDIR.TAG").write_text(TAG, encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def encode_entry(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
+    lines: dict[str, int] = {}
+    rows: list[list[Any]] = []
+    for d in diagnostics:
+        fix = d.fix
+        rows.append(
+            [
+                d.code,
+                d.name,
+                str(d.severity),
+                d.start,
+                d.end,
+                d.location.row,
+                d.location.column,
+                d.end_location.row,
+                d.end_location.column,
+                d.message,
+                lines.setdefault(d.line_text, len(lines)),
+                None
+                if fix is None
+                else [
+                    fix.title,
+                    int(fix.applicability),
+                    [[e.start, e.end, e.replacement] for e in fix.edits],
+                ],
+                [[a.row, a.column, b.row, b.column] for a, b in d.edit_locations],
+            ]
+        )
+    return {"format": FORMAT, "lines": list(lines), "diagnostics": rows}
+
+
+def decode_entry(entry: dict[str, Any], path: str) -> list[Diagnostic]:
+    if entry["format"] != FORMAT:
+        raise ValueError("another cache format")
+    lines = entry["lines"]
+    found: list[Diagnostic] = []
+    for row in entry["diagnostics"]:
+        code, name, severity, start, end, r, c, er, ec, message, line, fix, edits = row
+        found.append(
+            Diagnostic(
+                path=path,
+                code=code,
+                name=name,
+                severity=Severity(severity),
+                start=start,
+                end=end,
+                location=Location(r, c),
+                end_location=Location(er, ec),
+                message=message,
+                fix=None
+                if fix is None
+                else Fix(fix[0], tuple(Edit(*e) for e in fix[2]), Applicability(fix[1])),
+                line_text=lines[line],
+                edit_locations=tuple((Location(a, b), Location(x, y)) for a, b, x, y in edits),
+            )
+        )
+    return found
+
+
+def _record(status: os.stat_result, key: str, diagnostics: Sequence[Diagnostic]) -> Record | None:
+    found = signature(status)
+    if found is None:
+        return None
+    return Record(found, key, len(diagnostics), best_fix(diagnostics))
+
+
+def process(path: str, job: Job, store: Store) -> tuple[FileResult, Record | None]:
+    """`runner.process_file` through the cache; the record is for the index."""
+    try:
+        data, status = read_bytes(path, max_bytes=job.settings.max_file_size)
+    except SourceError as exc:
+        return FileResult(path, error=str(exc)), None
+    key = store.entry_key(path, data)
+    cached = store.load(key, path)
+    if cached is not None and (job.mode is Mode.CHECK or best_fix(cached) < job.wanted):
+        return FileResult(path, cached), _record(status, key, cached)
+    try:
+        source = decode(path, data)
+    except SourceError as exc:
+        return FileResult(path, error=str(exc)), None
+    result = process_source(source, job)
+    if result.error is not None:
+        return result, None
+    if not result.applied:  # the diagnostics are those of this very text
+        store.save(key, result.diagnostics)
+        return result, _record(status, key, result.diagnostics)
+    if result.written and result.fixed_text is not None:
+        fixed = source.encoded(result.fixed_text)
+        store.save(store.entry_key(path, fixed), result.diagnostics)
+    return result, None
+
+
+class Cache:
+    """The index and the store of one run key, used by the process that runs the check."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self.store = Store(root, key)
+        self.index = self._read_index()
+        self.updates: dict[str, Record] = {}
+
+    @property
+    def _index_file(self) -> Path:
+        return self.store.folder / "index.json"
+
+    def _read_index(self) -> dict[str, Record]:
+        try:
+            with open(self._index_file, "rb") as handle:
+                raw = json.loads(handle.read())
+            return {
+                path: Record(tuple(value[0]), value[1], value[2], value[3])
+                for path, value in raw.items()
+            }
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return {}
+
+    def known(self, path: str, job: Job) -> Record | None:
+        """The record of an unchanged file whose stored result the job can use as it is."""
+        record = self.index.get(path)
+        if record is None or (job.mode is not Mode.CHECK and record.best_fix >= job.wanted):
+            return None
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        return record if signature(status) == record.signature else None
+
+    def result(self, path: str, record: Record) -> FileResult | None:
+        if record.count == 0:
+            return FileResult(path)
+        diagnostics = self.store.load(record.key, path)
+        return None if diagnostics is None else FileResult(path, diagnostics)
+
+    def remember(self, path: str, record: Record | None) -> None:
+        if record is not None and self.index.get(path) != record:
+            self.updates[path] = record
+
+    def save(self) -> None:
+        """Merge this run's records into the index on disk (atomically; best effort)."""
+        if not self.updates:
+            return
+        merged = {**self._read_index(), **self.updates}
+        raw = {path: [list(r.signature), r.key, r.count, r.best_fix] for path, r in merged.items()}
+        self.store.write(self._index_file, json.dumps(raw).encode("utf-8"))
+
+
+def clean(folder: Path) -> bool:
+    """Remove a cache folder (only one that posthygiene made); whether there was one."""
+    try:
+        if (folder / "CACHEDIR.TAG").read_text(encoding="utf-8") != TAG:
+            return False
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        shutil.rmtree(folder)
+    except OSError as exc:
+        raise SourceError(str(folder), f"cannot remove ({exc.strerror or exc})") from exc
+    return True
