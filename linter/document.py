@@ -7,7 +7,7 @@ from html import escape, unescape
 
 from linter.markdown import FrontMatter, code_spans, find_front_matter
 from linter.source import Source
-from linter.tokens import Comment, EndTag, StartTag, Text, Token, tokenize
+from linter.tokens import Comment, EndTag, StartTag, Text, Token, scan
 
 # Elements that words continue across (phrasing content); anything else ends a word.
 INLINE = frozenset(
@@ -63,7 +63,9 @@ class Document:
             hidden.extend(code_spans(self.text, body_start))
         self.hidden = hidden
         self.masked = _blank(self.text, hidden)
-        self.tokens: list[Token] = tokenize(self.masked)
+        scanned = scan(self.masked)
+        self.tokens: list[Token] = scanned.tokens
+        self._start_tags = scanned.start_tags
         self._by_name: dict[str, list[StartTag]] | None = None
 
     @property
@@ -73,7 +75,7 @@ class Document:
     def start_tags(self, *names: str) -> Iterator[StartTag]:
         """Start tags in source order, of the given (lower-case) names or of all elements."""
         if not names:
-            yield from (t for t in self.tokens if isinstance(t, StartTag))
+            yield from self._start_tags
             return
         index = self._index()
         if len(names) == 1:
@@ -85,9 +87,12 @@ class Document:
     def _index(self) -> dict[str, list[StartTag]]:
         if self._by_name is None:
             index: dict[str, list[StartTag]] = {}
-            for token in self.tokens:
-                if isinstance(token, StartTag):
-                    index.setdefault(token.name, []).append(token)
+            for tag in self._start_tags:
+                named = index.get(tag.name)
+                if named is None:
+                    index[tag.name] = [tag]
+                else:
+                    named.append(tag)
             self._by_name = index
         return self._by_name
 
@@ -102,11 +107,19 @@ class Document:
 
     def inner_text(self, tag: StartTag) -> str:
         """Visible text inside an element, entities decoded, tags dropped."""
-        return "".join(unescape(self.raw(t)) for t in self.children(tag) if isinstance(t, Text))
+        masked = self.masked
+        return "".join(
+            _decoded(masked[t.start : t.end]) for t in self.children(tag) if type(t) is Text
+        )
 
     def is_prose(self, tag: StartTag) -> bool:
         """False inside pre, code, script, style and textarea, whose text is not prose."""
-        return not any(node.name in NOT_PROSE for node in tag.ancestors())
+        node = tag.parent
+        while node is not None:
+            if node.name in NOT_PROSE:
+                return False
+            node = node.parent
+        return True
 
     def text_before(self, index: int) -> tuple[str, bool]:
         """Visible text just before token `index`, across inline tags and comments.
@@ -116,15 +129,17 @@ class Document:
         """
         parts: list[str] = []
         size = 0
+        masked = self.masked
         for token in reversed(self.tokens[max(0, index - 40) : index]):
-            if isinstance(token, Text):
-                raw = self.raw(token)
-                piece = unescape(raw[-_CONTEXT:] if len(raw) > _CONTEXT else raw)
+            kind = type(token)
+            if kind is Text:
+                start = max(token.start, token.end - _CONTEXT)
+                piece = _decoded(masked[start : token.end])
                 parts.append(piece)
                 size += len(piece)
                 if size >= _CONTEXT:
                     return "".join(reversed(parts)), False
-            elif not _transparent(token):
+            elif not (kind is Comment or (kind in _TAGS and token.name in INLINE)):  # type: ignore[attr-defined]
                 return "".join(reversed(parts)), True
         return "".join(reversed(parts)), index <= 40
 
@@ -132,17 +147,25 @@ class Document:
         """Visible text just after token `index`; see `text_before`."""
         parts: list[str] = []
         size = 0
+        masked = self.masked
         for token in self.tokens[index + 1 : index + 41]:
-            if isinstance(token, Text):
-                raw = self.raw(token)
-                piece = unescape(raw[:_CONTEXT] if len(raw) > _CONTEXT else raw)
+            kind = type(token)
+            if kind is Text:
+                piece = _decoded(masked[token.start : min(token.end, token.start + _CONTEXT)])
                 parts.append(piece)
                 size += len(piece)
                 if size >= _CONTEXT:
                     return "".join(parts), False
-            elif not _transparent(token):
+            elif not (kind is Comment or (kind in _TAGS and token.name in INLINE)):  # type: ignore[attr-defined]
                 return "".join(parts), True
         return "".join(parts), index + 41 >= len(self.tokens)
+
+
+_TAGS = (StartTag, EndTag)
+
+
+def _decoded(raw: str) -> str:
+    return unescape(raw) if "&" in raw else raw
 
 
 def _transparent(token: Token) -> bool:

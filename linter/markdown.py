@@ -17,6 +17,12 @@ _FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})([^\r\n]*)")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _HTML_BLOCK_START = re.compile(r" {0,3}<(?:[A-Za-z/!?])")
 _BACKTICKS = re.compile(r"\\.|<|`+")
+# A line indented by four columns or more that is not blank: a possible indented code block.
+_INDENTED = r"(?: {4}| {0,3}\t)[^\r\n]*?\S"
+_FIRST_LINE_INDENTED = re.compile(_INDENTED)
+# Searched apart: a pattern starting with one literal character is scanned for much faster.
+_INDENTED_AFTER_LF = re.compile(rf"\n{_INDENTED}")
+_INDENTED_AFTER_CR = re.compile(rf"\r{_INDENTED}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,8 @@ def _indent(line: str) -> int:
 
 def code_spans(text: str, start: int) -> list[tuple[int, int]]:
     """Fenced and indented code blocks and inline code spans of a Markdown body."""
+    if not _may_have_code(text, start):
+        return []
     spans: list[tuple[int, int]] = []
     fence: tuple[str, int] | None = None
     block_kind = "blank"  # blank, paragraph, html, code, fence
@@ -117,6 +125,15 @@ def code_spans(text: str, start: int) -> list[tuple[int, int]]:
     if block_kind == "paragraph":
         spans.extend(inline_code_spans(text, paragraph_start, len(text)))
     return spans
+
+
+def _may_have_code(text: str, start: int) -> bool:
+    """False when the body has no backtick, no `~~~` and no indented line: then no code."""
+    if text.find("`", start) >= 0 or text.find("~~~", start) >= 0:
+        return True
+    if _FIRST_LINE_INDENTED.match(text, start) or _INDENTED_AFTER_LF.search(text, start):
+        return True
+    return text.find("\r", start) >= 0 and _INDENTED_AFTER_CR.search(text, start) is not None
 
 
 def inline_code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -27,11 +27,12 @@ class Source:
     bom: bool = False
     markdown: bool = False
     _line_starts: list[int] | None = field(default=None, repr=False)
+    _lines: dict[int, str] = field(default_factory=dict, repr=False)
 
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+            self._line_starts = [0, *[m.end() for m in _LINE_BREAK.finditer(self.text)]]
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -41,10 +42,14 @@ class Source:
         return index + 1, offset - starts[index] + 1
 
     def line_text(self, line: int) -> str:
-        starts = self.line_starts
-        start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        """The line without its break; one string per line, shared by its findings."""
+        found = self._lines.get(line)
+        if found is None:
+            starts = self.line_starts
+            start = starts[line - 1]
+            end = starts[line] if line < len(starts) else len(self.text)
+            found = self._lines[line] = self.text[start:end].rstrip("\r\n")
+        return found
 
     def with_text(self, text: str) -> Source:
         return Source(self.path, text, self.bom, self.markdown)

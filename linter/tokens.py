@@ -8,6 +8,7 @@ All patterns use possessive quantifiers, so scanning stays linear on hostile inp
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -108,7 +109,7 @@ class Broken(Token):
     """A tag the file ends inside (`<a href="mailto:sarah.re`): never read, never edited."""
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, weakref_slot=True)
 class StartTag(Token):
     name: str
     source: str = field(repr=False)
@@ -161,7 +162,18 @@ class StartTag(Token):
 @dataclass(slots=True, eq=False)
 class EndTag(Token):
     name: str
-    start_tag: StartTag | None = None
+    # A weak link back, so that tokens hold no reference cycles: a document's tokens are
+    # freed as soon as it is dropped, without waiting for the garbage collector.
+    _start_tag: weakref.ref[StartTag] | None = field(default=None, repr=False)
+
+    @property
+    def start_tag(self) -> StartTag | None:
+        """The start tag this end tag closes (None for a stray end tag)."""
+        return None if self._start_tag is None else self._start_tag()
+
+    @start_tag.setter
+    def start_tag(self, tag: StartTag | None) -> None:
+        self._start_tag = None if tag is None else weakref.ref(tag)
 
 
 def parse_attributes(text: str, start: int, end: int) -> list[Attribute]:
@@ -204,60 +216,110 @@ def parse_attributes(text: str, start: int, end: int) -> list[Attribute]:
     return found
 
 
+# One match per step: the text up to the next markup, then the start or end tag there.
+# Anything else at a `<` (comments, doctypes, processing instructions, tags the file ends
+# inside) is rare and handled by `_scan_markup`.
+_STEP = re.compile(
+    rf"""(?P<text>(?:[^<]++|<(?![A-Za-z/!?]))*+)
+    (?:<(?P<start>[A-Za-z][^\t\n\f\r />]*+)(?P<attrs>{_ATTRIBUTES})[\t\n\f\r /]*+>
+    |</(?P<end>[A-Za-z][^\t\n\f\r />]*+){_ATTRIBUTES}[\t\n\f\r /]*+>)?+""",
+    re.VERBOSE,
+)
+# `match.lastindex` says what the step ended with: text only, a start tag, an end tag.
+_START, _ATTRS, _END = (_STEP.groupindex[group] for group in ("start", "attrs", "end"))
+
+
+@dataclass(slots=True)
+class Scan:
+    """A tokenised text: every token, and its start tags in order."""
+
+    tokens: list[Token]
+    start_tags: list[StartTag]
+
+
 def tokenize(text: str) -> list[Token]:
     """Split `text` into tokens covering it without gaps."""
+    return scan(text).tokens
+
+
+def scan(text: str) -> Scan:
+    """Tokenise `text` in one pass, listing the start tags on the way."""
     tokens: list[Token] = []
     append = tokens.append
+    start_tags: list[StartTag] = []
+    add_start_tag = start_tags.append
     stack: list[StartTag] = []
-    open_counts: dict[str, int] = {}
+    push, pop = stack.append, stack.pop
+    open_counts: dict[str, int] = {}  # open elements by name, so stray end tags cost nothing
+    match = _STEP.match
     length = len(text)
     position = 0
-    search = _MARKUP.search
     while position < length:
-        found = search(text, position)
-        if found is None:
-            append(Text(position, length, len(tokens)))
-            break
-        lt = found.start()
-        if lt > position:
-            append(Text(position, lt, len(tokens)))
-        second = text[lt + 1]
-        if second == "!":
-            position = _scan_bang(text, lt, tokens)
-            continue
-        if second == "?":
-            close = text.find(">", lt)
-            position = length if close < 0 else close + 1
-            append(Other(lt, position, len(tokens)))
-            continue
-        if second == "/":
-            position = _scan_end_tag(text, lt, tokens, stack, open_counts)
-            continue
-        match = _START_TAG.match(text, lt)
-        if match is None:
-            append(Broken(lt, length, len(tokens)))
-            break
-        name = match["name"].lower()
-        tag = StartTag(
-            lt,
-            match.end(),
-            len(tokens),
-            name,
-            text,
-            match.start("attrs"),
-            match.end("attrs"),
-            stack[-1] if stack else None,
-        )
-        append(tag)
-        position = match.end()
-        if name in VOID:
-            continue
-        if name in _RAW_TEXT:
-            position = _scan_raw_text(text, tag, tokens)
-            continue
-        stack.append(tag)
-        open_counts[name] = open_counts.get(name, 0) + 1
-    return tokens
+        found = match(text, position)
+        assert found is not None  # every part of the pattern is optional
+        tag_start = found.end(1)
+        if tag_start > position:
+            append(Text(position, tag_start, len(tokens)))
+        end = found.end()
+        kind = found.lastindex
+        if kind == _ATTRS:
+            name = found.group(_START).lower()
+            attrs_start, attrs_end = found.span(_ATTRS)
+            parent = stack[-1] if stack else None
+            tag = StartTag(tag_start, end, len(tokens), name, text, attrs_start, attrs_end, parent)
+            append(tag)
+            add_start_tag(tag)
+            if name in _RAW_TEXT:
+                end = _scan_raw_text(text, tag, tokens)
+            elif name not in VOID:
+                push(tag)
+                open_counts[name] = open_counts.get(name, 0) + 1
+        elif kind == _END:
+            name = found.group(_END).lower()
+            end_tag = EndTag(tag_start, end, len(tokens), name)
+            append(end_tag)
+            if stack and stack[-1].name == name:  # the usual case: it closes the last one
+                open_tag = pop()
+                open_counts[name] -= 1
+                open_tag.end_tag = end_tag
+                end_tag._start_tag = weakref.ref(open_tag)
+            elif open_counts.get(name):
+                _close(stack, open_counts, end_tag)
+        elif tag_start < length:
+            end = _scan_markup(text, tag_start, tokens, stack, open_counts)
+        position = end
+    return Scan(tokens, start_tags)
+
+
+def _close(stack: list[StartTag], open_counts: dict[str, int], end_tag: EndTag) -> None:
+    """Match an end tag with the nearest open element of its name; inner ones close too."""
+    name = end_tag.name
+    while stack:
+        open_tag = stack.pop()
+        open_counts[open_tag.name] -= 1
+        if open_tag.name == name:
+            open_tag.end_tag = end_tag
+            end_tag.start_tag = open_tag
+            return
+
+
+def _scan_markup(
+    text: str, lt: int, tokens: list[Token], stack: list[StartTag], open_counts: dict[str, int]
+) -> int:
+    """Tokens at a `<` that starts no text, start tag or end tag; the position after them."""
+    length = len(text)
+    second = text[lt + 1]
+    if second == "!":
+        return _scan_bang(text, lt, tokens)
+    if second == "?":
+        close = text.find(">", lt)
+        end = length if close < 0 else close + 1
+        tokens.append(Other(lt, end, len(tokens)))
+        return end
+    if second == "/":
+        return _scan_end_tag(text, lt, tokens, stack, open_counts)
+    tokens.append(Broken(lt, length, len(tokens)))  # the file ends inside this start tag
+    return length
 
 
 def _scan_bang(text: str, lt: int, tokens: list[Token]) -> int:
@@ -306,13 +368,7 @@ def _scan_end_tag(
     end_tag = EndTag(lt, match.end(), len(tokens), name)
     tokens.append(end_tag)
     if open_counts.get(name):
-        while stack:
-            open_tag = stack.pop()
-            open_counts[open_tag.name] -= 1
-            if open_tag.name == name:
-                open_tag.end_tag = end_tag
-                end_tag.start_tag = open_tag
-                break
+        _close(stack, open_counts, end_tag)
     return match.end()
 
 
@@ -327,7 +383,7 @@ def _scan_raw_text(text: str, tag: StartTag, tokens: list[Token]) -> int:
     if match is None:
         tokens.append(Broken(stop, len(text), len(tokens)))
         return len(text)
-    end_tag = EndTag(stop, match.end(), len(tokens), tag.name, tag)
+    end_tag = EndTag(stop, match.end(), len(tokens), tag.name, weakref.ref(tag))
     tag.end_tag = end_tag
     tokens.append(end_tag)
     return match.end()

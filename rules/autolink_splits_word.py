@@ -67,15 +67,20 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
     since a person may have linked part of a word on purpose.
     """
     for tag in doc.start_tags("a"):
-        if tag.end_tag is None or not doc.is_prose(tag):
+        if tag.end_tag is None:
             continue
         link_text = doc.inner_text(tag)
         if not link_text.strip():
             continue
+        # Cheapest first: only a letter at an end of the link text can join a word outside.
+        starts_with_letter = is_alphabetic_letter(link_text[0])
+        ends_with_letter = is_alphabetic_letter(link_text[-1])
+        if not (starts_with_letter or ends_with_letter) or not doc.is_prose(tag):
+            continue
         before, before_boundary = doc.text_before(tag.index)
         after, _ = doc.text_after(tag.end_tag.index)
-        left = trailing_letters(before) if is_alphabetic_letter(link_text[0]) else ""
-        right = leading_letters(after) if is_alphabetic_letter(link_text[-1]) else ""
+        left = trailing_letters(before) if starts_with_letter else ""
+        right = leading_letters(after) if ends_with_letter else ""
         if not left and (not right or right.lower() in INFLECTIONS):
             continue
         signature = autolinker_signature(tag)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import click
@@ -27,7 +28,7 @@ def headline(diagnostic: Diagnostic, report: RunReport) -> str:
 
 def excerpt(diagnostic: Diagnostic) -> tuple[str, str]:
     """The source line around the finding, cut to fit, and a caret line under the span."""
-    line = diagnostic.line_text.expandtabs(1)
+    line = diagnostic.line_text  # tabs become one space each (below): widths are the same
     column = diagnostic.location.column - 1
     if diagnostic.end_location.row == diagnostic.location.row:
         width = max(1, diagnostic.end_location.column - 1 - column)
@@ -35,7 +36,7 @@ def excerpt(diagnostic: Diagnostic) -> tuple[str, str]:
         width = max(1, len(line) - column)
     start = max(0, column - EXCERPT_BEFORE)
     stop = min(len(line), max(column + width, start + EXCERPT_WIDTH), start + EXCERPT_WIDTH)
-    shown = line[start:stop]
+    shown = line[start:stop].expandtabs(1)
     prefix = "…" if start > 0 else ""
     suffix = "…" if stop < len(line) else ""
     lead = prefix + line[start:column]
@@ -45,7 +46,14 @@ def excerpt(diagnostic: Diagnostic) -> tuple[str, str]:
 
 def display_width(text: str) -> int:
     """Terminal columns: CJK and other wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@functools.cache
+def _char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def summary(report: RunReport) -> str:
