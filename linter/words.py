@@ -9,7 +9,8 @@ ALPHABETIC = (
     "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u00ad"
     "\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff"
 )
-_TRAILING = re.compile(f"[{ALPHABETIC}]+$")
+# `\Z`, not `$`: `$` also matches before a final newline ("and\n" ends in no letter).
+_TRAILING = re.compile(f"[{ALPHABETIC}]+\\Z")
 _LEADING = re.compile(f"[{ALPHABETIC}]+")
 _LETTER = re.compile(f"[{ALPHABETIC}]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")

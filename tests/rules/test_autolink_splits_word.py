@@ -23,6 +23,10 @@ SIG = 'data-link="1" href="https://c.duomai.com/track.php?site_id=1&euid=&t=http
         pytest.param(f"<a {SIG}>OPPO</a><br>rtunity", [], None, id="br-separates"),
         pytest.param(f"<p><a {SIG}>OPPO</a></p><p>rtunity</p>", [], None, id="block-boundary"),
         pytest.param(f"<pre><a {SIG}>OPPO</a>rtunity</pre>", [], None, id="preformatted"),
+        pytest.param(f"ones and\n<a {SIG}>here</a> and", [], None, id="line-break-separates"),
+        pytest.param(
+            f"ones and\n<b><a {SIG}>here</a></b>", [], None, id="line-break-then-inline-tag"
+        ),
         pytest.param(
             '<em>The Verge</em><a href="/x">claims</a> it', [], None, id="hand-made-lost-space"
         ),
