@@ -168,7 +168,8 @@ def _decoded(raw: str) -> str:
     return unescape(raw) if "&" in raw else raw
 
 
-def _transparent(token: Token) -> bool:
+def transparent(token: Token) -> bool:
+    """Whether words run on across the token: a comment, or an inline element's tag."""
     if isinstance(token, Comment):
         return True
     if isinstance(token, StartTag | EndTag):

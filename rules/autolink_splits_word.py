@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from html import unescape
 
 from linter.config import Settings
-from linter.document import Document, escape_text
+from linter.document import Document, escape_text, transparent
 from linter.model import Edit, Finding, Fix, Severity
 from linter.registry import FixAvailability, rule
 from linter.signatures import autolinker_signature
@@ -72,10 +72,13 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
         link_text = doc.inner_text(tag)
         if not link_text.strip():
             continue
-        # Cheapest first: only a letter at an end of the link text can join a word outside.
+        # Cheapest first: a letter at an end of the link text, one just outside it.
         starts_with_letter = is_alphabetic_letter(link_text[0])
         ends_with_letter = is_alphabetic_letter(link_text[-1])
-        if not (starts_with_letter or ends_with_letter) or not doc.is_prose(tag):
+        if not (
+            (starts_with_letter and _letter_may_precede(doc, tag.index))
+            or (ends_with_letter and _letter_may_follow(doc, tag.end_tag.index))
+        ) or not doc.is_prose(tag):
             continue
         before, before_boundary = doc.text_before(tag.index)
         after, _ = doc.text_after(tag.end_tag.index)
@@ -100,6 +103,32 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
             f"Link text `{link_text}` covers only part of the word `{word}`",
             fix,
         )
+
+
+def _letter_may_precede(doc: Document, index: int) -> bool:
+    """False when the visible text before token `index` surely ends in no letter.
+
+    One raw character tells, unless it could end a character reference (`;`, an ASCII
+    letter or digit) or an inline tag or comment lies in between.
+    """
+    if index == 0:
+        return False
+    token = doc.tokens[index - 1]
+    if type(token) is not Text:
+        return transparent(token)
+    char = doc.masked[token.end - 1]
+    return char == ";" or (char.isascii() and char.isalnum()) or is_alphabetic_letter(char)
+
+
+def _letter_may_follow(doc: Document, index: int) -> bool:
+    """False when the visible text after token `index` surely starts with no letter."""
+    if index + 1 >= len(doc.tokens):
+        return False
+    token = doc.tokens[index + 1]
+    if type(token) is not Text:
+        return transparent(token)
+    char = doc.masked[token.start]
+    return char == "&" or is_alphabetic_letter(char)
 
 
 def _looks_hand_made(doc: Document, tag: StartTag, link_text: str, left: str, right: str) -> bool:
