@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import os
 import re
 import stat
@@ -32,7 +34,15 @@ class Source:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0, *[m.end() for m in _LINE_BREAK.finditer(self.text)]]
+            text = self.text
+            if "\r" in text:
+                self._line_starts = [0, *[m.end() for m in _LINE_BREAK.finditer(text)]]
+            else:  # the same, at C speed: each line's length plus its "\n", summed up
+                lengths = map(len, text.split("\n")[:-1])
+                self._line_starts = [
+                    0,
+                    *map(operator.add, itertools.accumulate(lengths), itertools.count(1)),
+                ]
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
