@@ -42,7 +42,7 @@ class Linter:
                         path=source.path,
                         code=rule.code,
                         name=rule.name,
-                        severity=rule.severity,
+                        severity=finding.severity or rule.severity,
                         start=finding.start,
                         end=finding.end,
                         location=Location(row, column),
