@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 _C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# `scheme://host/...` with a plain host and maybe a port: no user info, brackets or escapes.
+_SIMPLE_AUTHORITY = re.compile(
+    r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([A-Za-z0-9.-]+)(?::[0-9]*)?(?=[/?#]|$)"
+)
 
 
 @cache
@@ -30,7 +34,10 @@ def _extractor() -> tldextract.TLDExtract:
 
 def browser_url(href: str) -> str:
     """The URL as a browser reads an href: outer controls and spaces, tabs and newlines gone."""
-    return _TAB_OR_NEWLINE.sub("", href.strip(_C0_OR_SPACE))
+    url = href.strip(_C0_OR_SPACE)
+    if "\t" in url or "\n" in url or "\r" in url:
+        return _TAB_OR_NEWLINE.sub("", url)
+    return url
 
 
 def split_url(href: str) -> SplitResult | None:
@@ -43,7 +50,13 @@ def split_url(href: str) -> SplitResult | None:
 
 def host_of(href: str) -> str:
     """Lower-case host of an absolute (or scheme-relative) URL; "" for relative ones."""
-    parts = split_url(href)
+    url = browser_url(href)
+    if "//" not in url:
+        return ""
+    simple = _SIMPLE_AUTHORITY.match(url)
+    if simple is not None:  # the common case, without urlsplit's cost
+        return simple[1].lower().rstrip(".")
+    parts = split_url(url)
     if parts is None:
         return ""
     try:
@@ -81,42 +94,60 @@ _WINDOWS_1252 = {
 _HTML_SPACE = "\t\n\f\r "
 
 
-@dataclass(frozen=True, slots=True)
 class DecodedValue:
     """An attribute value with character references decoded as a browser does in attributes.
 
     `offsets[i]` is the source offset of character `i` of `text`; `offsets[len(text)]` is the
     end of the raw value. A span of `text` maps back to the raw bytes that spell it, so a fix
     can delete or insert exactly there and leave every other byte (and entity) as it was.
+    The offsets are worked out on first use: most values are only read.
     """
 
-    text: str
-    offsets: Sequence[int]
+    __slots__ = ("_end", "_offsets", "_source", "_start", "text")
+
+    def __init__(self, text: str, source: str, start: int, end: int) -> None:
+        self.text = text
+        self._source, self._start, self._end = source, start, end
+        self._offsets: Sequence[int] | None = None
+
+    @property
+    def offsets(self) -> Sequence[int]:
+        if self._offsets is None:
+            self._offsets = _offsets(self._source, self._start, self._end)
+        return self._offsets
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end]
+        offsets = self.offsets
+        return offsets[start], offsets[end]
 
 
 def decode_attribute(source: str, start: int, end: int) -> DecodedValue:
     """Decode the raw attribute value `source[start:end]`."""
     raw = source[start:end]
     if "&" not in raw:
-        return DecodedValue(raw, range(start, end + 1))
-    pieces: list[str] = []
+        text = raw
+    elif raw.count("&") == raw.count("&amp;"):
+        text = raw.replace("&amp;", "&")
+    else:
+        text = _CHARREF.sub(lambda m: _character_reference(m, raw) or m.group(), raw)
+    return DecodedValue(text, source, start, end)
+
+
+def _offsets(source: str, start: int, end: int) -> Sequence[int]:
+    raw = source[start:end]
+    if "&" not in raw:
+        return range(start, end + 1)
     offsets: list[int] = []
     last = 0
     for match in _CHARREF.finditer(raw):
         decoded = _character_reference(match, raw)
         if decoded is None:
             continue
-        pieces.append(raw[last : match.start()])
         offsets.extend(range(start + last, start + match.start()))
-        pieces.append(decoded)
         offsets.extend([start + match.start()] * len(decoded))
         last = match.end()
-    pieces.append(raw[last:])
     offsets.extend(range(start + last, end + 1))
-    return DecodedValue("".join(pieces), offsets)
+    return offsets
 
 
 def _character_reference(match: re.Match[str], raw: str) -> str | None:
@@ -277,7 +308,12 @@ def find_query(text: str, start: int = 0, end: int | None = None) -> Query | Non
 
 
 def _parameter_name(raw: str) -> str:
-    return unquote_plus(_TAB_OR_NEWLINE.sub("", raw))
+    """The name as the server reads it, except that `amp;` left by escaping `&amp;` twice
+    (`?a=1&amp;amp;utm_source=x`) is dropped: the name was meant without it."""
+    name = unquote_plus(_TAB_OR_NEWLINE.sub("", raw))
+    while name[:4].lower() == "amp;":
+        name = name[4:]
+    return name
 
 
 def removal_spans(query: Query, remove: Callable[[QueryParameter], bool]) -> list[tuple[int, int]]:

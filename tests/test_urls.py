@@ -9,8 +9,10 @@ from linter.urls import (
     decode_attribute,
     find_query,
     host_of,
+    registrable_domain,
     removal_spans,
     scheme_of,
+    site_name,
     srcset_spans,
     url_span,
 )
@@ -82,6 +84,8 @@ def test_srcset_spans(srcset: str, urls: list[str]) -> None:
         ("/a?utm%5Fsource=1&b=2", "/a?b=2"),
         ("https://x.com/a?b=1#x?utm_a=1", "https://x.com/a?b=1#x?utm_a=1"),
         ("https://x.com/a?b=1&#38;utm_a=1&#38;c=3", "https://x.com/a?b=1&#38;c=3"),
+        ("/a?b=1&amp;amp;utm_a=1&amp;amp;c=3", "/a?b=1&amp;amp;c=3"),
+        ("/a?amp;utm_a=1&amp;amp;c=3", "/a?amp;c=3"),
     ],
 )
 def test_removal_spans_keep_every_other_byte(url: str, kept: str) -> None:
@@ -141,3 +145,8 @@ def test_url_span(text: str, span: tuple[int, int]) -> None:
 )
 def test_host_of(href: str, host: str) -> None:
     assert host_of(href) == host
+
+
+def test_no_host_means_no_domain() -> None:
+    assert site_name("") == ""
+    assert registrable_domain("") == ""
