@@ -21,15 +21,25 @@ def opens_new_context(tag: StartTag) -> bool:
     return target is not None and target.strip().lower() == "_blank"
 
 
+def needs_noopener(tag: StartTag) -> bool:
+    """A link that opens a new browsing context and still hands it `window.opener`.
+
+    `noreferrer` implies `noopener`; an explicit `opener` token is the author's choice.
+    A link without `href` navigates nowhere, so its target does not matter.
+    """
+    if tag.attr("href") is None or not opens_new_context(tag):
+        return False
+    return not set(rel_tokens(tag)) & {"noopener", "noreferrer", "opener"}
+
+
 def missing_rel_tokens(tag: StartTag, settings: Settings) -> list[str]:
     """Every token that some rule wants in this link's `rel` and that is not there yet.
 
     Rules that add to `rel` all build their edit from this list, so when several apply
     to one link a single edit serves them all, and whichever is applied first settles it.
     """
-    present = set(rel_tokens(tag))
     wanted: list[str] = []
-    if opens_new_context(tag) and not present & {"noopener", "noreferrer"}:
+    if needs_noopener(tag):
         wanted.append("noopener")
     return wanted
 
