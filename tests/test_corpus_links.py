@@ -1,0 +1,89 @@
+"""Safe fixes over ../shared/corpus: no tracking parameter left, every link's text kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from linter.config import Settings
+from linter.document import Document
+from linter.engine import Linter
+from linter.registry import all_rules
+from linter.source import read_source
+from linter.tokens import Text
+from linter.urls import URL_ATTRIBUTES
+from tests.helpers import SHARED
+
+CORPUS = SHARED / "corpus"
+pytestmark = [
+    pytest.mark.corpus,
+    pytest.mark.no_cover,  # 60 MB under coverage tracing is slow; unit tests cover the code
+    pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared is absent"),
+]
+
+# Written apart from linter.tracking and linter.urls on purpose: the common names only.
+TRACKING_NAME = re.compile(
+    r"utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_eid|mc_cid|igshid|_hsenc|_hsmi", re.IGNORECASE
+)
+TRACKING_ANYWHERE = re.compile(r"[?&;](?:" + TRACKING_NAME.pattern + ")=", re.IGNORECASE)
+LEFT_ALONE = re.compile(r"web\.archive\.org|[?&;](?:signature|sig|token|hmac|x-amz-)", re.I)
+
+
+def _posts() -> list[Path]:
+    return sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".html"))
+
+
+def _tracking(doc: Document) -> Iterator[str]:
+    """Each tracking parameter name in the query of a URL attribute (not in nested URLs)."""
+    for tag in doc.start_tags(*URL_ATTRIBUTES):
+        for name in URL_ATTRIBUTES[tag.name]:
+            attribute = tag.attr(name)
+            if attribute is None or LEFT_ALONE.search(attribute.raw_value):
+                continue
+            query = unescape(attribute.raw_value).partition("#")[0].partition("?")[2]
+            for piece in query.split("&"):
+                parameter = re.sub(r"^(?:amp;)+", "", piece.partition("=")[0], flags=re.I)
+                if TRACKING_NAME.fullmatch(parameter):
+                    yield parameter
+
+
+def _link_texts(doc: Document) -> list[str]:
+    return [doc.inner_text(tag) for tag in doc.start_tags("a")]
+
+
+def _visible_text(doc: Document) -> str:
+    return "".join(unescape(doc.raw(t)) for t in doc.tokens if isinstance(t, Text))
+
+
+def test_safe_fixes_over_the_corpus() -> None:
+    everything = Linter(list(all_rules().values()), Settings())
+    links_only = Linter([all_rules()[code] for code in ("URL001", "LNK001")], Settings())
+    found_before = 0
+    problems: list[str] = []
+    posts = _posts()
+    for path in posts:
+        source = read_source(str(path))
+        tracked = TRACKING_ANYWHERE.search(source.text) is not None
+        result = everything.fix(source)
+        if not result.converged:
+            problems.append(f"{path}: fixes did not converge")
+        if not tracked and result.text == source.text:
+            continue
+        before, after = Document(source), Document(source.with_text(result.text))
+        found_before += sum(1 for _ in _tracking(before))
+        if left := sorted(set(_tracking(after))):
+            problems.append(f"{path}: tracking parameters left: {left}")
+        if _visible_text(after).casefold() != _visible_text(before).casefold():
+            problems.append(f"{path}: visible text changed")
+        if not {d.code for d in result.applied} & {"URL001", "LNK001"}:
+            continue
+        links_fixed = Document(source.with_text(links_only.fix(source).text))
+        if _link_texts(links_fixed) != _link_texts(before):
+            problems.append(f"{path}: a link's text changed")
+    assert len(posts) > 100
+    assert found_before > 1000, "the corpus should hold many tracking parameters to strip"
+    assert problems == []
