@@ -1,15 +1,16 @@
-"""URL helpers for rules: offline registrable domains and the browser's own URL clean-up."""
+"""URL helpers for rules: offline registrable domains, the browser's own URL clean-up, and
+the URLs each element names (its `href`, `src`, `srcset` candidates)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from html.entities import html5
 from typing import TYPE_CHECKING
-from urllib.parse import SplitResult, unquote_plus, urlsplit
+from urllib.parse import SplitResult, urlsplit
 
+from linter.charrefs import DecodedValue, decode_attribute
 from linter.tokens import Attribute, StartTag
 
 if TYPE_CHECKING:
@@ -83,94 +84,7 @@ def registrable_domain(host: str) -> str:
     return extracted.top_domain_under_public_suffix or host
 
 
-# --- Attribute values as browsers decode them, each character mapped back to the source ---
-
-_CHARREF = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
-_WINDOWS_1252 = {
-    byte: bytes([byte]).decode("cp1252")
-    for byte in range(0x80, 0xA0)
-    if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-}
 _HTML_SPACE = "\t\n\f\r "
-
-
-class DecodedValue:
-    """An attribute value with character references decoded as a browser does in attributes.
-
-    `offsets[i]` is the source offset of character `i` of `text`; `offsets[len(text)]` is the
-    end of the raw value. A span of `text` maps back to the raw bytes that spell it, so a fix
-    can delete or insert exactly there and leave every other byte (and entity) as it was.
-    The offsets are worked out on first use: most values are only read.
-    """
-
-    __slots__ = ("_end", "_offsets", "_source", "_start", "text")
-
-    def __init__(self, text: str, source: str, start: int, end: int) -> None:
-        self.text = text
-        self._source, self._start, self._end = source, start, end
-        self._offsets: Sequence[int] | None = None
-
-    @property
-    def offsets(self) -> Sequence[int]:
-        if self._offsets is None:
-            self._offsets = _offsets(self._source, self._start, self._end)
-        return self._offsets
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        offsets = self.offsets
-        return offsets[start], offsets[end]
-
-
-def decode_attribute(source: str, start: int, end: int) -> DecodedValue:
-    """Decode the raw attribute value `source[start:end]`."""
-    raw = source[start:end]
-    if "&" not in raw:
-        text = raw
-    elif raw.count("&") == raw.count("&amp;"):
-        text = raw.replace("&amp;", "&")
-    else:
-        text = _CHARREF.sub(lambda m: _character_reference(m, raw) or m.group(), raw)
-    return DecodedValue(text, source, start, end)
-
-
-def _offsets(source: str, start: int, end: int) -> Sequence[int]:
-    raw = source[start:end]
-    if "&" not in raw:
-        return range(start, end + 1)
-    offsets: list[int] = []
-    last = 0
-    for match in _CHARREF.finditer(raw):
-        decoded = _character_reference(match, raw)
-        if decoded is None:
-            continue
-        offsets.extend(range(start + last, start + match.start()))
-        offsets.extend([start + match.start()] * len(decoded))
-        last = match.end()
-    offsets.extend(range(start + last, end + 1))
-    return offsets
-
-
-def _character_reference(match: re.Match[str], raw: str) -> str | None:
-    hexadecimal, decimal, name = match.groups()
-    if name is None:
-        digits = hexadecimal or decimal
-        if len(digits.lstrip("0")) > 8:
-            return "\ufffd"
-        return _code_point(int(digits, 16 if hexadecimal else 10))
-    if name.endswith(";"):
-        return html5.get(name)
-    # A legacy reference without `;` stays literal in an attribute when `=` follows
-    # (`?a=1&copy=2`), as it does when letters or digits follow (the name ran on).
-    following = raw[match.end() : match.end() + 1]
-    if name not in html5 or following == "=":
-        return None
-    return html5[name]
-
-
-def _code_point(value: int) -> str:
-    if value == 0 or value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-        return "\ufffd"
-    return _WINDOWS_1252.get(value, chr(value))
 
 
 def url_span(text: str) -> tuple[int, int]:
@@ -263,89 +177,3 @@ def attribute_urls(
         for start, end in spans:
             if end > start:
                 yield AttributeUrl(tag, attribute, value, start, end)
-
-
-# --- Query parameters, located in the decoded attribute text ---
-
-
-@dataclass(frozen=True, slots=True)
-class QueryParameter:
-    """One `name=value` of a URL's query: `start:end` in the text the URL was read from."""
-
-    name: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """The query of a URL: `start` is its `?`, `end` where the fragment or the URL ends."""
-
-    start: int
-    end: int
-    parameters: tuple[QueryParameter, ...]
-
-
-def find_query(text: str, start: int = 0, end: int | None = None) -> Query | None:
-    """The query of the URL in `text[start:end]` (fragments ignored), or None."""
-    end = len(text) if end is None else end
-    question = text.find("?", start, end)
-    if question < 0:
-        return None
-    hash_mark = text.find("#", start, end)
-    if 0 <= hash_mark < question:
-        return None
-    query_end = end if hash_mark < 0 else hash_mark
-    parameters: list[QueryParameter] = []
-    position = question + 1
-    while position <= query_end:
-        amp = text.find("&", position, query_end)
-        stop = query_end if amp < 0 else amp
-        raw_name = text[position:stop].partition("=")[0]
-        parameters.append(QueryParameter(_parameter_name(raw_name), position, stop))
-        position = stop + 1
-    return Query(question, query_end, tuple(parameters))
-
-
-def _parameter_name(raw: str) -> str:
-    """The name as the server reads it, except that `amp;` left by escaping `&amp;` twice
-    (`?a=1&amp;amp;utm_source=x`) is dropped: the name was meant without it."""
-    name = unquote_plus(_TAB_OR_NEWLINE.sub("", raw))
-    while name[:4].lower() == "amp;":
-        name = name[4:]
-    return name
-
-
-def removal_spans(query: Query, remove: Callable[[QueryParameter], bool]) -> list[tuple[int, int]]:
-    """Spans to delete so that the parameters `remove` picks are gone with their separators.
-
-    Every other parameter keeps its place, spelling and separator; empty pieces (`&&`) go
-    with the removed ones; when nothing is left, the `?` goes too.
-    """
-    chosen = [remove(p) for p in query.parameters]
-    if not any(chosen):
-        return []
-    parameters = query.parameters
-    doomed = [drop or p.start == p.end for drop, p in zip(chosen, parameters, strict=True)]
-    if all(doomed):
-        return [(query.start, query.end)]
-    first_kept = doomed.index(False)
-    spans: list[tuple[int, int]] = []
-    for index, parameter in enumerate(parameters):
-        if not doomed[index]:
-            continue
-        if index < first_kept:  # the parameter and the separator after it
-            spans.append((parameter.start, parameters[index + 1].start))
-        else:  # the separator before it and the parameter
-            spans.append((parameters[index - 1].end, parameter.end))
-    return _merge(spans)
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

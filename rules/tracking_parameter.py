@@ -9,17 +9,10 @@ from functools import cache
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Edit, Finding, Fix, Severity
+from linter.query import find_query, removal_spans
 from linter.registry import FixAvailability, option_section, rule
 from linter.tracking import ARCHIVE_HOSTS, SIGNING_NAMES, TrackingParameters
-from linter.urls import (
-    URL_ATTRIBUTES,
-    AttributeUrl,
-    attribute_urls,
-    find_query,
-    host_of,
-    removal_spans,
-    site_name,
-)
+from linter.urls import URL_ATTRIBUTES, AttributeUrl, attribute_urls, host_of, site_name
 
 
 @option_section("tracking")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.charrefs import decode_attribute
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Finding, Severity
 from linter.registry import rule
 from linter.tokens import Attribute
-from linter.urls import LINK_ATTRIBUTES, browser_url, decode_attribute, scheme_of
+from linter.urls import LINK_ATTRIBUTES, browser_url, scheme_of
 
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript"})
 
