@@ -43,14 +43,21 @@ class DecodedValue:
 
 def decode_attribute(source: str, start: int, end: int) -> DecodedValue:
     """Decode the raw attribute value `source[start:end]`."""
-    raw = source[start:end]
+    return DecodedValue(decode_value(source[start:end]), source, start, end)
+
+
+def decode_value(raw: str) -> str:
+    """A raw attribute value as browsers read it.
+
+    Unlike `html.unescape`, a legacy reference without `;` stays literal when `=`, a letter
+    or a digit follows, as the HTML standard says for attributes: `?a=1&currency=USD`
+    keeps `&curren`.
+    """
     if "&" not in raw:
-        text = raw
-    elif raw.count("&") == raw.count("&amp;"):
-        text = raw.replace("&amp;", "&")
-    else:
-        text = _CHARREF.sub(lambda m: _character_reference(m, raw) or m.group(), raw)
-    return DecodedValue(text, source, start, end)
+        return raw
+    if raw.count("&") == raw.count("&amp;"):
+        return raw.replace("&amp;", "&")
+    return _CHARREF.sub(lambda m: _character_reference(m, raw) or m.group(), raw)
 
 
 def _offsets(source: str, start: int, end: int) -> Sequence[int]:

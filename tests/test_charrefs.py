@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.charrefs import decode_attribute
+from linter.charrefs import decode_attribute, decode_value
+from linter.tokens import StartTag, tokenize
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,10 @@ def test_offsets_point_at_the_raw_text_of_each_character() -> None:
     amp = value.text.index("&")
     assert value.source_span(amp, amp + 1) == (5, 10)
     assert raw[value.offsets[amp + 1]] == "b"
+
+
+def test_tag_values_read_references_the_attribute_way() -> None:
+    [tag, *_] = tokenize('<a href="/?a=1&currency=USD&amp;b=2&copy;">x</a>')
+    assert isinstance(tag, StartTag)
+    assert tag.get("href") == "/?a=1&currency=USD&b=2©"
+    assert decode_value("&curren x") == "¤ x"
