@@ -65,7 +65,8 @@ def tracking_parameter(doc: Document, settings: Settings) -> Iterator[Finding]:
     from the attribute's bytes. Every other parameter keeps its order and spelling
     (`&amp;` stays `&amp;`, a raw `&` stays raw, percent-escapes stay), the fragment stays,
     and no `?` or `&` is left dangling. It is unsafe when the URL also carries a signature
-    (`signature`, `sig`, `token`, `hmac`, `X-Amz-*`), which may cover the whole query.
+    (`signature`, `sig`, `token`, `hmac`, `X-Amz-*`), which may cover the whole query,
+    and when nothing would be left of the URL (`href="?utm_source=feed"`).
 
     ## Options
     `[tool.posthygiene.tracking]`:
@@ -99,7 +100,8 @@ def _tracking_finding(found: AttributeUrl, parameters: TrackingParameters) -> Fi
     shown = ", ".join(f"`{name}`" for name in dict.fromkeys(names))
     title = f"Remove {shown}"
     signed = any(_signs(p.name) for p in query.parameters)
-    fix = Fix.unsafe(title, *edits) if signed else Fix.safe(title, *edits)
+    emptied = sum(end - start for start, end in spans) == found.end - found.start
+    fix = Fix.unsafe(title, *edits) if signed or emptied else Fix.safe(title, *edits)
     plural = "s" if len(names) > 1 else ""
     where = f"<{found.tag.name} {found.attribute.name}>"
     message = f"URL in {where} carries tracking parameter{plural} {shown}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rules.target_blank import target_blank_without_noopener as rule
+from rules.tracking_parameter import tracking_parameter
 from tests.helpers import check_docs_examples, diagnostics, fix, lint
 
 REL = ' rel="noopener"'
@@ -94,3 +95,9 @@ def test_message_quotes_the_target() -> None:
 
 def test_docs_examples() -> None:
     check_docs_examples(rule)
+
+
+def test_one_pass_with_the_tracking_fix_on_the_same_tag() -> None:
+    html = "<a target=_blank href=https://x.com/?utm_source=a>x</a>"
+    fixed = fix([rule, tracking_parameter], html)
+    assert fixed == '<a target=_blank href=https://x.com/ rel="noopener">x</a>'

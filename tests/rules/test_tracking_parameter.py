@@ -98,6 +98,13 @@ def test_tracking_parameter(html: str, expected: list[str], fixed: str | None) -
     assert fix(rule, html) == (html if fixed is None else fixed)
 
 
+def test_a_url_that_would_be_left_empty_is_fixed_only_with_unsafe_fixes() -> None:
+    html = '<a href="?utm_source=a">x</a>'
+    assert lint(rule, html) == ["1:10"]
+    assert fix(rule, html) == html
+    assert fix(rule, html, unsafe=True) == '<a href="">x</a>'
+
+
 def test_signed_url_is_fixed_only_with_unsafe_fixes() -> None:
     html = f'<a href="{X}?utm_source=a&amp;X-Amz-Signature=s">x</a>'
     assert fix(rule, html, unsafe=True) == f'<a href="{X}?X-Amz-Signature=s">x</a>'
