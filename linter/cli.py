@@ -16,9 +16,10 @@ from linter.config import Settings, check_selectors, load_settings
 from linter.discovery import discover
 from linter.errors import ConfigError, LinterError
 from linter.model import Applicability
+from linter.output import OutputOptions, emit
+from linter.paths import repository_root
 from linter.registry import Rule, all_rules, select_rules
 from linter.report import RunReport, load_reporters
-from linter.report.text import summary
 from linter.runner import FileResult, Job, Mode, process_file
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -39,7 +40,17 @@ def use_color() -> bool:
     return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """Turns any LinterError raised by a command into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LinterError as exc:
+            fail(str(exc))
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="posthygiene")
 def main() -> None:
     """Lint and fix the HTML inside blog posts."""
@@ -61,7 +72,20 @@ def check_options(function: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="How findings are printed.",
         ),
+        click.option(
+            "--output-file",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report to this file; the terminal still gets the summary.",
+        ),
+        click.option("--statistics", is_flag=True, help="Count findings per rule instead."),
+        click.option("--show-fixes", is_flag=True, help="List the fixes applied, per file."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain."),
+        click.option(
+            "--exit-non-zero-on-fix",
+            is_flag=True,
+            help="Exit 1 when fixes were applied, even if no problems remain.",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary."),
         click.option(
             "--config",
@@ -125,45 +149,38 @@ def run_check(**options: Any) -> int:
         wanted=wanted,
         fixing=mode is Mode.FIX,
         color=use_color(),
+        rules=rules,
+        root=repository_root(),
     )
-    emit(report, results, options)
-    if errors:
+    emit(report, results, output_options(options))
+    return exit_code(report, results, options)
+
+
+def exit_code(report: RunReport, results: Sequence[FileResult], options: dict[str, Any]) -> int:
+    if report.errors:
         return EXIT_ERROR
-    if mode is Mode.DIFF and any(r.diff for r in results):
+    if options["exit_non_zero_on_fix"] and report.applied and not options["diff"]:
+        return EXIT_FINDINGS
+    if options["diff"] and any(r.diff for r in results):
         return EXIT_CLEAN if options["exit_zero"] else EXIT_FINDINGS
     if report.diagnostics and not options["exit_zero"]:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
+def output_options(options: dict[str, Any]) -> OutputOptions:
+    return OutputOptions(
+        format=options["output_format"],
+        output_file=options["output_file"],
+        quiet=options["quiet"],
+        statistics=options["statistics"],
+        show_fixes=options["show_fixes"],
+        diff=options["diff"],
+    )
+
+
 def run_files(paths: Sequence[str], job: Job) -> list[FileResult]:
     return [process_file(path, job) for path in paths]
-
-
-def emit(report: RunReport, results: list[FileResult], options: dict[str, Any]) -> None:
-    for error in report.errors:
-        click.echo(f"posthygiene: error: {error}", err=True)
-    if options["diff"]:
-        for result in results:
-            if result.diff:
-                click.echo(result.diff, nl=False)
-        if not options["quiet"]:
-            count = sum(1 for r in results if r.diff)
-            click.echo(
-                f"Would fix {len([d for r in results for d in r.applied])} problems "
-                f"in {count} {'file' if count == 1 else 'files'}.",
-                err=True,
-            )
-        return
-    rendered = load_reporters()[options["output_format"]](report)
-    if rendered:
-        click.echo(rendered, color=report.color)
-    if not options["quiet"] and options["output_format"] in ("full", "concise"):
-        text = summary(report)
-        if text:
-            if rendered:
-                click.echo()
-            click.echo(text)
 
 
 @main.command("rule")
