@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -56,10 +56,14 @@ def _skipped_folder(name: str) -> bool:
 
 def is_excluded(path: Path, settings: Settings) -> bool:
     """Whether `exclude` or `extend-exclude` matches the path, relative to the config root."""
-    patterns = settings.exclude + settings.extend_exclude
+    return matches_any(path, settings.exclude + settings.extend_exclude, settings.root)
+
+
+def matches_any(path: Path, patterns: Sequence[str], root: Path) -> bool:
+    """Whether a glob matches the path relative to `root`, its name, or a folder above it."""
     if not patterns:
         return False
-    relative = relative_posix(path, settings.root)
+    relative = relative_posix(path, root)
     parts = PurePosixPath(relative).parts
     for pattern in patterns:
         pattern = pattern.rstrip("/")
