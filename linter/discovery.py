@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from linter import gitignore
 from linter.config import Settings
 
 EXTENSIONS = frozenset({".html", ".htm", ".md", ".markdown"})
@@ -23,17 +24,20 @@ class Discovered:
 
 def discover(paths: Iterable[str], settings: Settings) -> Discovered:
     files: set[str] = set()
+    walked: set[str] = set()
     missing: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.update(_walk(path, settings))
+            walked.update(_walk(path, settings))
         elif path.exists() or path.is_symlink():
             if not is_excluded(path, settings):
                 files.add(name)
         else:
             missing.append(name)
-    return Discovered(sorted(files), missing)
+    if settings.respect_gitignore and walked:
+        walked -= gitignore.ignored(sorted(walked))
+    return Discovered(sorted(files | walked), missing)
 
 
 def _walk(top: Path, settings: Settings) -> Iterable[str]:

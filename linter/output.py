@@ -28,6 +28,8 @@ class OutputOptions:
     statistics: bool = False
     show_fixes: bool = False
     diff: bool = False
+    # The fixed post from standard input owns stdout: everything else goes to stderr.
+    stdout_taken: bool = False
 
 
 def machine_readable(options: OutputOptions) -> bool:
@@ -79,9 +81,9 @@ def emit(report: RunReport, results: Sequence[FileResult], options: OutputOption
     else:
         rendered = render(report, options)
         if rendered:
-            click.echo(rendered, color=report.color)
+            click.echo(rendered, color=report.color, err=options.stdout_taken)
     # People read the summary on stdout unless stdout carries a report for a program.
-    to_stderr = options.output_file is None and machine_readable(options)
+    to_stderr = options.stdout_taken or (options.output_file is None and machine_readable(options))
     text = terminal_summary(report, options)
     if not text:
         return

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
-def repository_root(start: Path | None = None) -> Path:
-    """The git work tree holding `start` (default: the current folder), else `start` itself.
-
-    A work tree is found by its `.git` entry (a folder, or a file in linked worktrees and
-    submodules), so no git process is needed.
-    """
-    here = Path(os.path.abspath(start if start is not None else Path.cwd()))
+def work_tree(path: Path) -> Path | None:
+    """The git work tree holding `path`, found by its `.git` entry (a folder, or a file in
+    linked worktrees and submodules) without starting git; None outside any."""
+    here = Path(os.path.abspath(path))
     for folder in (here, *here.parents):
         if (folder / ".git").exists():
             return folder
-    return here
+    return None
+
+
+def repository_root(start: Path | None = None) -> Path:
+    """The git work tree holding `start` (default: the current folder), else `start` itself."""
+    here = Path(os.path.abspath(start if start is not None else Path.cwd()))
+    return work_tree(here) or here
 
 
 def relative_path(path: str, root: Path) -> str:
@@ -26,7 +29,3 @@ def relative_path(path: str, root: Path) -> str:
         return absolute.relative_to(root).as_posix()
     except ValueError:
         return absolute.as_posix()
-
-
-def is_relative(path: str) -> bool:
-    return not PurePosixPath(path).is_absolute()
