@@ -148,7 +148,6 @@ def test_github_summary_points_to_sarif_past_ten_annotations(project: Path, cli:
 
 def sarif(cli: Run, *paths: str) -> dict[str, Any]:
     result = cli("check", "--output-format", "sarif", "--", *paths)
-    assert result.exit_code in (0, 1), result.stderr
     document: dict[str, Any] = json.loads(result.stdout)
     return document
 
@@ -299,3 +298,18 @@ def test_junit_clean_run_is_one_passing_case(project: Path, cli: Run) -> None:
     assert root.get("failures") == "0"
     assert [case.find("failure") for case in root.iter("testcase")] == [None]
     assert result.exit_code == 0
+
+
+def test_unreadable_posts_are_errors_in_junit_and_sarif(project: Path, cli: Run) -> None:
+    Path("source/_posts/latin1.md").write_bytes(b"<p>caf\xe9</p>\n")
+    junit = cli("check", "--output-format", "junit", "source")
+    assert junit.exit_code == 2
+    errors = [case.find("error") for case in ET.fromstring(junit.stdout).iter("testcase")]
+    messages = [error.get("message") for error in errors if error is not None]
+    assert messages == ["source/_posts/latin1.md: not valid UTF-8 (byte 0xe9 at offset 6)"]
+    document = sarif(cli, "source")
+    validate_sarif(document)
+    (invocation,) = document["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    notes = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
+    assert notes == messages

@@ -131,6 +131,27 @@ NEXT = "<!-- posthygiene-disable-next-line HTM001 -->"
             "<p><span>x</span></p>",
             id="inside-script-is-not-a-comment",
         ),
+        pytest.param(
+            f"{BAD}\n{NEXT}",
+            ["1:10 HTM001", "2:1 PH001"],
+            "<p><span>x</span></p>\n",
+            id="next-line-on-the-last-line-is-unused",
+        ),
+        pytest.param(
+            f"{NEXT}\r\n<p>x</p>", ["1:1 PH001"], "<p>x</p>", id="unused-crlf-line-removed"
+        ),
+        pytest.param(
+            f"{BAD}\n<!-- posthygiene-disable-file",
+            [],
+            None,
+            id="unclosed-comment-runs-to-the-end",
+        ),
+        pytest.param(
+            f"<!-- see posthygiene-disable in the README -->\n{BAD}",
+            ["2:10 HTM001"],
+            "<!-- see posthygiene-disable in the README -->\n<p><span>x</span></p>",
+            id="mention-inside-a-comment",
+        ),
     ],
 )
 def test_suppression(html: str, expected: list[str], fixed: str | None) -> None:
