@@ -60,7 +60,7 @@ class Linter:
 def _run(rule: Rule, document: Document, settings: Settings) -> list[Finding]:
     path = document.path
     try:
-        return list(rule.check(document, settings))
+        return [_without_no_op_fix(document.text, f) for f in rule.check(document, settings)]
     except RecursionError as exc:
         raise RuleError(f"{path}: {rule.code} hit the recursion limit") from exc
     except Exception as exc:  # a rule bug must not take the other files down
@@ -117,3 +117,11 @@ def _edit_locations(source: Source, finding: Finding) -> tuple[tuple[Location, L
         (Location(*source.position(edit.start)), Location(*source.position(edit.end)))
         for edit in finding.fix.edits
     )
+
+
+def _without_no_op_fix(text: str, finding: Finding) -> Finding:
+    """Drop a fix that would leave the text as it is: it could only loop."""
+    fix = finding.fix
+    if fix is None or any(text[e.start : e.end] != e.replacement for e in fix.edits):
+        return finding
+    return Finding(finding.start, finding.end, finding.message, None)

@@ -87,8 +87,8 @@ def emit(report: RunReport, results: Sequence[FileResult], options: OutputOption
     text = terminal_summary(report, options)
     if not text:
         return
-    if rendered and not to_stderr:
-        click.echo()
+    if rendered and to_stderr == options.stdout_taken:  # same stream: keep them apart
+        click.echo(err=to_stderr)
     click.echo(text, err=to_stderr)
 
 

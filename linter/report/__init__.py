@@ -56,7 +56,7 @@ class RunReport:
 Renderer = Callable[[RunReport], str]
 REPORTERS: dict[str, Renderer] = {}
 # Formats read by people; the others are read by programs and get no summary on stdout.
-HUMAN_FORMATS = frozenset({"full", "concise", "grouped"})
+HUMAN_FORMATS = frozenset({"full", "text", "concise", "grouped"})
 
 
 def reporter(name: str) -> Callable[[Renderer], Renderer]:
