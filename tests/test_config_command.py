@@ -28,6 +28,7 @@ max-file-size = 1000
 class DemoOptions:
     hosts: tuple[str, ...] = ("example.com",)
     strict: bool = False
+    aliases: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 def comparable(settings: Settings) -> Settings:
@@ -57,9 +58,17 @@ def test_option_sections_are_printed_with_their_defaults(
     project: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(OPTION_SECTIONS, "demo", DemoOptions)
-    Path("posthygiene.toml").write_text("[demo]\nstrict = true\n", encoding="utf-8")
+    Path("posthygiene.toml").write_text(
+        '[demo]\nstrict = true\n[demo.aliases]\n"b.example" = ["a.example"]\n', encoding="utf-8"
+    )
     table = tomllib.loads(cli("config").stdout)
-    assert table["demo"] == {"hosts": ["example.com"], "strict": True}
+    assert table["demo"] == {
+        "hosts": ["example.com"],
+        "strict": True,
+        "aliases": {"b.example": ["a.example"]},
+    }
+    settings = settings_from_table(table)
+    assert settings.section(DemoOptions).aliases == {"b.example": ("a.example",)}
 
 
 def test_broken_config_is_one_error_line(project: Path, cli: Run) -> None:
