@@ -26,9 +26,7 @@ class Filtered:
     hidden: int
 
 
-def write_baseline(
-    path: Path, diagnostics: Sequence[Diagnostic], fingerprints: Sequence[str], root: Path
-) -> None:
+def write_baseline(path: Path, fingerprinted: Sequence[tuple[Diagnostic, str]], root: Path) -> None:
     entries = sorted(
         (
             {
@@ -37,7 +35,7 @@ def write_baseline(
                 "fingerprint": fingerprint,
                 "message": d.message,
             }
-            for d, fingerprint in zip(diagnostics, fingerprints, strict=True)
+            for d, fingerprint in fingerprinted
         ),
         key=lambda entry: (entry["path"], entry["code"], entry["fingerprint"]),
     )

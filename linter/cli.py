@@ -194,7 +194,7 @@ def run_stdin(job: Job, filename: str | None) -> FileResult:
 
 
 def record_baseline(report: RunReport, path: Path) -> int:
-    write_baseline(path, report.diagnostics, report.fingerprints, report.root)
+    write_baseline(path, report.fingerprinted(), report.root)
     for error in report.errors:
         click.echo(f"posthygiene: error: {error}", err=True)
     count = len(report.diagnostics)

@@ -28,10 +28,14 @@ def collect(
     errors = [f"{path}: no such file or folder" for path in missing]
     errors += [r.error for r in results if r.error]
     diagnostics = [d for r in results for d in r.diagnostics]
-    prints = fingerprints(diagnostics, root)
+    # Fingerprints cost a hash of each finding's line: without a baseline, the formats
+    # that need them work them out (see RunReport.fingerprinted).
+    prints: list[str] = []
     hidden = 0
     if baseline is not None:
-        filtered = without_known(diagnostics, prints, read_baseline(baseline))
+        known = read_baseline(baseline)
+        prints = fingerprints(diagnostics, root)
+        filtered = without_known(diagnostics, prints, known)
         diagnostics, prints, hidden = filtered.diagnostics, filtered.fingerprints, filtered.hidden
     return RunReport(
         diagnostics=diagnostics,

@@ -26,13 +26,13 @@ def normalised(line: str) -> str:
 def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
     """One fingerprint per diagnostic, in order; diagnostics must be in source order."""
     seen: Counter[tuple[str, str, str]] = Counter()
+    relative: dict[str, str] = {}
     found: list[str] = []
     for diagnostic in diagnostics:
-        key = (
-            diagnostic.code,
-            relative_path(diagnostic.path, root),
-            normalised(diagnostic.line_text),
-        )
+        path = relative.get(diagnostic.path)
+        if path is None:
+            path = relative[diagnostic.path] = relative_path(diagnostic.path, root)
+        key = (diagnostic.code, path, normalised(diagnostic.line_text))
         occurrence = seen[key]
         seen[key] += 1
         digest = hashlib.sha256("\0".join([*key, str(occurrence)]).encode("utf-8"))

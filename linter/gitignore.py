@@ -22,8 +22,12 @@ TIMEOUT_SECONDS = 60
 def ignored(paths: Iterable[str]) -> set[str]:
     """The subset of `paths` that git ignores."""
     by_tree: dict[Path, list[str]] = {}
+    trees: dict[str, Path | None] = {}  # by folder: posts share a few folders
     for path in paths:
-        tree = work_tree(Path(path).parent)
+        folder = os.path.dirname(path)
+        if folder not in trees:
+            trees[folder] = work_tree(Path(folder or "."))
+        tree = trees[folder]
         if tree is not None:
             by_tree.setdefault(tree, []).append(path)
     found: set[str] = set()

@@ -75,21 +75,24 @@ def emit(report: RunReport, results: Sequence[FileResult], options: OutputOption
     if options.diff:
         emit_diff(report, results, options)
         return
+    report_to_stderr = options.stdout_taken
     if options.output_file is not None:
         write_report(options.output_file, render(dataclasses.replace(report, color=False), options))
         rendered = ""
     else:
         rendered = render(report, options)
         if rendered:
-            click.echo(rendered, color=report.color, err=options.stdout_taken)
+            click.echo(rendered, color=report.color, err=report_to_stderr)
     # People read the summary on stdout unless stdout carries a report for a program.
-    to_stderr = options.stdout_taken or (options.output_file is None and machine_readable(options))
+    summary_to_stderr = options.stdout_taken or (
+        options.output_file is None and machine_readable(options)
+    )
     text = terminal_summary(report, options)
     if not text:
         return
-    if rendered and to_stderr == options.stdout_taken:  # same stream: keep them apart
-        click.echo(err=to_stderr)
-    click.echo(text, err=to_stderr)
+    if rendered and summary_to_stderr == report_to_stderr:  # one stream: a blank line between
+        click.echo(err=summary_to_stderr)
+    click.echo(text, err=summary_to_stderr)
 
 
 def emit_diff(report: RunReport, results: Sequence[FileResult], options: OutputOptions) -> None:
