@@ -19,7 +19,7 @@ FRONT_MATTER_IMAGE_KEYS = frozenset(
     featured_image featuredimage feature_image og_image ogimage photos photo hero
     hero_image header_image top_img index_img teaser overlay_image social_image
     twitter_image
-    """.split()  # noqa: SIM905 (a word list reads better than quoted strings)
+    """.split()
 )
 
 

@@ -24,7 +24,7 @@ GLOBAL_NAMES = frozenset(
     guce_referrer guce_referrer_sig __twitter_impression gps_adid cx_click pk_campaign
     pk_kwd pk_source pk_medium pk_content pk_cid pk_vid itm_source itm_medium itm_campaign
     itm_content itm_term
-    """.split()  # noqa: SIM905 (a word list reads better than quoted strings)
+    """.split()
 )
 # Generic names that are tracking only on these sites (keyed by the registrable domain's
 # name without its public suffix, so `amazon` covers amazon.com and amazon.co.uk).

@@ -22,7 +22,7 @@ SHORTENERS = frozenset(
     t.cn url.cn dwz.cn 3.cn u.jd.com tb.cn m.tb.cn amzn.to amzn.eu amzn.asia a.co geni.us
     sovrn.co skimmth.is ebay.to shope.ee lzd.co s.click.aliexpress.com adf.ly shorte.st
     clck.ru qr.ae
-    """.split()  # noqa: SIM905 (a word list reads better than quoted strings)
+    """.split()
 )
 
 

@@ -12,9 +12,9 @@ from linter.model import Applicability, Diagnostic
 from linter.registry import FixAvailability, Rule
 from linter.source import Source
 
-# ../shared beside the checkout; POSTHYGIENE_SHARED points elsewhere (a worktree one deeper).
+# ../shared beside the repository; POSTHYGIENE_SHARED points elsewhere (e.g. from a worktree).
 SHARED = Path(
-    os.environ.get("POSTHYGIENE_SHARED", Path(__file__).resolve().parent.parent.parent / "shared")
+    os.environ.get("POSTHYGIENE_SHARED") or Path(__file__).resolve().parent.parent.parent / "shared"
 )
 SEED = SHARED / "seeds" / "000_26a557e8b0f37156.txt"
 SEED_FIXED = SHARED / "seeds" / "000_26a557e8b0f37156.fixed.txt"
@@ -78,28 +78,3 @@ def fix(
     again = linter.fix(source.with_text(result.text), wanted)
     assert again.text == result.text, "a second fix run changed the text"
     return result.text
-
-
-def docs_examples(rule: Rule) -> tuple[list[str], list[str]]:
-    """The html blocks of a rule's docs: the bad ones before `Use instead:`, the good after."""
-    bad, _, good = rule.docs.partition("Use instead:")
-    return _html_blocks(bad), _html_blocks(good)
-
-
-def _html_blocks(text: str) -> list[str]:
-    blocks = text.split("```html\n")[1:]
-    return [block.partition("```")[0] for block in blocks]
-
-
-def check_docs_examples(rule: Rule, config: dict[str, object] | None = None) -> None:
-    """Each bad example yields a finding and each good one none; a fixable rule's fix turns
-    the bad example into the good one."""
-    bad, good = docs_examples(rule)
-    assert bad, f"{rule.code} documentation has no example"
-    assert good, f"{rule.code} documentation has no 'Use instead' example"
-    for html in bad:
-        assert lint(rule, html, config), f"{rule.code} finds nothing in its own example"
-    for html in good:
-        assert lint(rule, html, config) == [], f"{rule.code} reports its 'Use instead' example"
-    if rule.fixable:
-        assert [fix(rule, html, config, unsafe=True) for html in bad] == good

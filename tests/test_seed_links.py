@@ -41,7 +41,7 @@ def _check(path: Path, *options: str) -> list[dict[str, Any]]:
 
 def test_check_reports_the_hotlinked_images_and_the_new_tab_link(tmp_path: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
-    found = _check(_copy(tmp_path), "--select", "URL,LNK,IMG")
+    found = _check(_copy(tmp_path), "--select", "URL,LNK,IMG003,IMG004")
     where = {(d["code"], d["location"]["row"], d["location"]["column"]): d for d in found}
     image_url = "https://n.sinaimg.cn/tech/crawl/27/w550h277/20210412/f11f-knqqqmu9888353.png"
     expected = {

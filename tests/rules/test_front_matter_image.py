@@ -4,7 +4,7 @@ import pytest
 
 from linter.model import Severity
 from rules.front_matter_image import front_matter_image_hotlinked as rule
-from tests.helpers import check_docs_examples, diagnostics, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 SINA = "https://n.sinaimg.cn/tech/a.png"
 OTHER = "https://cdn.other.net/a.png"
@@ -76,7 +76,3 @@ def test_message_and_severity() -> None:
     assert sina.severity == Severity.ERROR
     [other] = diagnostics(rule, f"---\nog_image: {OTHER}\n---\n", SITE)
     assert other.severity == Severity.WARNING
-
-
-def test_docs_examples() -> None:
-    check_docs_examples(rule)

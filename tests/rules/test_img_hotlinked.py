@@ -4,7 +4,7 @@ import pytest
 
 from linter.model import Severity
 from rules.img_hotlinked import img_hotlinked as rule
-from tests.helpers import check_docs_examples, diagnostics, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 SINA = "https://n.sinaimg.cn/tech/a.png"
 OTHER = "https://cdn.other.net/a.png"
@@ -87,7 +87,3 @@ def test_message_and_severity(
 ) -> None:
     [found] = diagnostics(rule, html, config)
     assert (found.message, found.severity) == (message, severity)
-
-
-def test_docs_examples() -> None:
-    check_docs_examples(rule)

@@ -4,7 +4,7 @@ import pytest
 
 from linter.model import Severity
 from rules.insecure_subresource import insecure_subresource as rule
-from tests.helpers import check_docs_examples, diagnostics, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 H = "http://example.com"
 
@@ -76,7 +76,3 @@ def test_insecure_subresource(html: str, expected: list[str], fixed: str | None)
 def test_blocked_mixed_content_is_an_error(html: str, severity: Severity) -> None:
     [found] = diagnostics(rule, html)
     assert found.severity == severity
-
-
-def test_docs_examples() -> None:
-    check_docs_examples(rule)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rules.shortened_link import shortened_link as rule
-from tests.helpers import check_docs_examples, diagnostics, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,3 @@ def test_message_names_the_shortener() -> None:
 )
 def test_options(config: dict[str, object], html: str, expected: list[str]) -> None:
     assert lint(rule, html, {"shorteners": config}) == expected
-
-
-def test_docs_examples() -> None:
-    check_docs_examples(rule)

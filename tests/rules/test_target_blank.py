@@ -4,7 +4,7 @@ import pytest
 
 from rules.target_blank import target_blank_without_noopener as rule
 from rules.tracking_parameter import tracking_parameter
-from tests.helpers import check_docs_examples, diagnostics, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 REL = ' rel="noopener"'
 
@@ -91,10 +91,6 @@ def test_target_blank_without_noopener(html: str, expected: list[str], fixed: st
 def test_message_quotes_the_target() -> None:
     [found] = diagnostics(rule, "<a href=/x target=_Blank>x</a>")
     assert found.message == 'Link with `target=_Blank` lacks rel="noopener"'
-
-
-def test_docs_examples() -> None:
-    check_docs_examples(rule)
 
 
 def test_one_pass_with_the_tracking_fix_on_the_same_tag() -> None:

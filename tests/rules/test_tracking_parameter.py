@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rules.tracking_parameter import tracking_parameter as rule
-from tests.helpers import check_docs_examples, diagnostics, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 X = "https://example.com/p"
 
@@ -134,7 +134,3 @@ def test_message_names_the_parameters_once() -> None:
 )
 def test_options(config: dict[str, object], html: str, fixed: str) -> None:
     assert fix(rule, html, {"tracking": config}) == fixed
-
-
-def test_docs_examples() -> None:
-    check_docs_examples(rule)

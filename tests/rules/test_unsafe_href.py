@@ -4,7 +4,7 @@ import pytest
 
 from linter.model import Severity
 from rules.unsafe_href import unsafe_or_empty_href as rule
-from tests.helpers import check_docs_examples, diagnostics, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,3 @@ def test_unsafe_or_empty_href(html: str, expected: list[str]) -> None:
 def test_message_and_severity(html: str, message: str, severity: Severity) -> None:
     [found] = diagnostics(rule, html)
     assert (found.message, found.severity) == (message, severity)
-
-
-def test_docs_examples() -> None:
-    check_docs_examples(rule)
