@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from linter.config import Settings
 from linter.document import Document, format_attribute_value
 from linter.model import Edit
+from linter.registry import select_rules
 from linter.tokens import StartTag
 
 _SPACE = "\t\n\f\r "
@@ -39,9 +42,15 @@ def missing_rel_tokens(tag: StartTag, settings: Settings) -> list[str]:
     to one link a single edit serves them all, and whichever is applied first settles it.
     """
     wanted: list[str] = []
-    if needs_noopener(tag):
+    if needs_noopener(tag) and _selected("LNK001", settings.selected, settings.ignore):
         wanted.append("noopener")
     return wanted
+
+
+@cache
+def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether the rule `code` runs: a rule that is off adds nothing to other rules' edits."""
+    return any(rule.code == code for rule in select_rules(select, ignore))
 
 
 def rel_edit(doc: Document, tag: StartTag, tokens: list[str]) -> Edit:

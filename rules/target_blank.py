@@ -53,7 +53,7 @@ def target_blank_without_noopener(doc: Document, settings: Settings) -> Iterator
             continue
         target = tag.attr("target")
         assert target is not None
-        tokens = missing_rel_tokens(tag, settings)
+        tokens = missing_rel_tokens(tag, settings) or ["noopener"]
         added = " ".join(tokens)
         shown = doc.masked[target.start : target.end]
         yield Finding(

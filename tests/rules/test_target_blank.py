@@ -97,3 +97,8 @@ def test_one_pass_with_the_tracking_fix_on_the_same_tag() -> None:
     html = "<a target=_blank href=https://x.com/?utm_source=a>x</a>"
     fixed = fix([rule, tracking_parameter], html)
     assert fixed == '<a target=_blank href=https://x.com/ rel="noopener">x</a>'
+
+
+def test_fix_still_adds_noopener_when_run_outside_the_selection() -> None:
+    html = '<a href="/x" target="_blank">x</a>'
+    assert fix(rule, html, {"select": ["URL"]}) == f'<a href="/x" target="_blank"{REL}>x</a>'
