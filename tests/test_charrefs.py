@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.charrefs import decode_attribute, decode_value
 from linter.tokens import StartTag, tokenize
@@ -47,3 +49,18 @@ def test_tag_values_read_references_the_attribute_way() -> None:
     assert isinstance(tag, StartTag)
     assert tag.get("href") == "/?a=1&currency=USD&b=2©"
     assert decode_value("&curren x") == "¤ x"
+
+
+@given(st.text(alphabet="&#;xX0123456789abcdefmpopyrt=é ", max_size=40))
+def test_offsets_always_line_up_with_the_text(raw: str) -> None:
+    source = "<" + raw + ">"
+    value = decode_attribute(source, 1, len(raw) + 1)
+    offsets = list(value.offsets)
+    assert len(offsets) == len(value.text) + 1
+    assert offsets[0] == 1
+    assert offsets[-1] == len(raw) + 1
+    assert offsets == sorted(offsets)
+    for index, char in enumerate(value.text):
+        start, end = offsets[index], offsets[index + 1]
+        if source[start] != "&":  # a literal character stands for itself
+            assert source[start:end] == char
