@@ -58,12 +58,7 @@ def host_of(href: str) -> str:
     if simple is not None:  # the common case, without urlsplit's cost
         return simple[1].lower().rstrip(".")
     parts = split_url(url)
-    if parts is None:
-        return ""
-    try:
-        host = parts.hostname or ""
-    except ValueError:
-        return ""
+    host = (parts.hostname if parts is not None else None) or ""
     return host.rstrip(".")
 
 

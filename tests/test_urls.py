@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.urls import (
     browser_url,
@@ -64,6 +68,10 @@ def test_url_span(text: str, span: tuple[int, int]) -> None:
         ("/local.png", ""),
         ("http://[::1", ""),
         ("https://x.com:99999/", "x.com"),
+        ("https://user@Example.com/", "example.com"),
+        ("https://example.com:8080@evil.net/", "evil.net"),
+        ("https://example.com\\@evil.net/", "evil.net"),
+        ("mailto:a@b.com", ""),
     ],
 )
 def test_host_of(href: str, host: str) -> None:
@@ -73,3 +81,16 @@ def test_host_of(href: str, host: str) -> None:
 def test_no_host_means_no_domain() -> None:
     assert site_name("") == ""
     assert registrable_domain("") == ""
+
+
+@given(
+    st.sampled_from(["https://", "HTTP://", "//", "ftp://", "x:", " https://"]),
+    st.text(alphabet="ab.-:/@[]?#%1\\\tXZ", max_size=20),
+)
+def test_host_of_agrees_with_urlsplit(prefix: str, rest: str) -> None:
+    url = browser_url(prefix + rest)
+    try:
+        expected = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        expected = ""
+    assert host_of(prefix + rest) == expected
