@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from linter.affiliate import affiliate_link
 from linter.config import Settings
 from linter.document import Document, format_attribute_value
 from linter.model import Edit
+from linter.registry import select_rules
 from linter.tokens import StartTag
 
 _SPACE = "\t\n\f\r "
@@ -31,7 +35,21 @@ def missing_rel_tokens(tag: StartTag, settings: Settings) -> list[str]:
     wanted: list[str] = []
     if opens_new_context(tag) and not present & {"noopener", "noreferrer"}:
         wanted.append("noopener")
+    if "sponsored" not in present and _wants_sponsored(tag, settings):
+        wanted.append("sponsored")
     return wanted
+
+
+def _wants_sponsored(tag: StartTag, settings: Settings) -> bool:
+    """An affiliate link, while AFF002 (affiliate-link-not-sponsored) is selected."""
+    selected = _selected("AFF002", settings.selected, settings.ignore)
+    return selected and affiliate_link(tag, settings) is not None
+
+
+@cache
+def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether the rule `code` runs: a rule that is off adds nothing to other rules' edits."""
+    return any(rule.code == code for rule in select_rules(select, ignore))
 
 
 def rel_edit(doc: Document, tag: StartTag, tokens: list[str]) -> Edit:

@@ -11,7 +11,11 @@ from linter.model import Applicability, Diagnostic
 from linter.registry import FixAvailability, Rule
 from linter.source import Source
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# ../shared beside the repository; worktrees one level deeper find it further up.
+SHARED = next(
+    (p / "shared" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
+    Path(__file__).resolve().parent.parent.parent / "shared",
+)
 SEED = SHARED / "seeds" / "000_26a557e8b0f37156.txt"
 SEED_FIXED = SHARED / "seeds" / "000_26a557e8b0f37156.fixed.txt"
 
