@@ -149,7 +149,7 @@ def network_from_table(table: Mapping[str, object]) -> Network:
     unknown = set(table) - _NETWORK_KEYS
     if unknown:
         raise ValueError(f"networks.toml: unknown keys {sorted(unknown)}")
-    key = str(table["key"])
+    key = str(table.get("key"))
     if not KEY_PATTERN.fullmatch(key):
         raise ValueError(f"networks.toml: bad key {key!r}")
     sources = table.get("sources", {})
@@ -158,6 +158,8 @@ def network_from_table(table: Mapping[str, object]) -> Network:
     matches = table.get("match")
     if not isinstance(matches, list) or not matches:
         raise ValueError(f"networks.toml: {key} needs a match list")
+    if "name" not in table or "kind" not in table:
+        raise ValueError(f"networks.toml: {key} needs a name and a kind")
     return Network(
         key=key,
         name=str(table["name"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -78,3 +79,12 @@ def fix(
     again = linter.fix(source.with_text(result.text), wanted)
     assert again.text == result.text, "a second fix run changed the text"
     return result.text
+
+
+_HTML_BLOCK = re.compile(r"```html\n(.*?)\n```", re.DOTALL)
+
+
+def doc_examples(rule: Rule) -> tuple[list[str], list[str]]:
+    """The html blocks of a rule's documentation before and after `Use instead:`."""
+    before, _, after = rule.docs.partition("Use instead:")
+    return _HTML_BLOCK.findall(before), _HTML_BLOCK.findall(after)
