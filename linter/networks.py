@@ -102,7 +102,15 @@ KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 def builtin_networks() -> tuple[Network, ...]:
     """The networks shipped in linter/data/networks.toml, validated, in file order."""
     text = resources.files("linter").joinpath("data/networks.toml").read_text(encoding="utf-8")
-    networks = tuple(network_from_table(table) for table in tomllib.loads(text)["network"])
+    return load_networks(text)
+
+
+def load_networks(text: str) -> tuple[Network, ...]:
+    """Networks from the text of a registry file; ValueError names what is wrong."""
+    tables = tomllib.loads(text).get("network")
+    if not isinstance(tables, list):
+        raise ValueError("networks.toml: no [[network]] tables")
+    networks = tuple(network_from_table(table) for table in tables)
     keys = [network.key for network in networks]
     if len(keys) != len(set(keys)):
         raise ValueError("networks.toml: duplicate network key")

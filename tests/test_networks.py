@@ -4,7 +4,15 @@ import re
 
 import pytest
 
-from linter.networks import Kind, Registry, builtin_networks, classify_url, network_from_table
+from linter.networks import (
+    Kind,
+    Registry,
+    builtin_networks,
+    classify_url,
+    load_networks,
+    network_from_table,
+    real_url,
+)
 
 # Every network issue 3 names, by a link that must be classified as that network.
 NAMED_IN_ISSUE = {
@@ -198,3 +206,43 @@ def test_a_custom_registry() -> None:
 def test_bad_registry_data_is_rejected(table: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         network_from_table(table)
+
+
+def test_load_networks_rejects_duplicates_and_empty_files() -> None:
+    one = '[[network]]\nkey = "x"\nname = "X"\nkind = "shortener"\n'
+    one += 'match = [{ hosts = ["a.example"] }]\nsources.match = "s"\n'
+    assert [n.key for n in load_networks(one)] == ["x"]
+    with pytest.raises(ValueError, match="duplicate network key"):
+        load_networks(one + one)
+    with pytest.raises(ValueError, match="no \\[\\[network\\]\\] tables"):
+        load_networks('title = "nothing"\n')
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        pytest.param({"hosts": "a.example"}, "must be a list", id="not-a-list"),
+        pytest.param({"hosts": ["a.example"], "colour": 1}, "unknown match keys", id="key"),
+    ],
+)
+def test_bad_match_rules_are_rejected(table: dict[str, object], message: str) -> None:
+    network = {"key": "x", "name": "X", "kind": "shortener", "sources": {"match": "s"}}
+    with pytest.raises(ValueError, match=message):
+        network_from_table({**network, "match": [table]})
+
+
+@pytest.mark.parametrize(
+    ("candidate", "url"),
+    [
+        pytest.param("https://a.example/ok?x=1", "https://a.example/ok?x=1", id="real"),
+        pytest.param("ftp://a.example/", None, id="not-http"),
+        pytest.param("https://localhost/", None, id="no-dot"),
+        pytest.param("https://a.example/x y", None, id="space"),
+        pytest.param("https://a.example/\x01", None, id="control"),
+        pytest.param("https://[::1", None, id="unparseable"),
+        pytest.param("https://a.example:99999/", "https://a.example:99999/", id="odd-port"),
+        pytest.param("https://u:p@a.example/", None, id="userinfo"),
+    ],
+)
+def test_real_url(candidate: str, url: str | None) -> None:
+    assert real_url(candidate) == url
