@@ -17,7 +17,7 @@ from linter.networks import (
     Registry,
     builtin_networks,
     builtin_registry,
-    classify_url,
+    classify_raw_href,
 )
 from linter.registry import option_section
 from linter.tokens import StartTag
@@ -96,14 +96,30 @@ def _freeze(table: Mapping[str, tuple[str, ...]]) -> _Table:
     return tuple(sorted((key, tuple(values)) for key, values in table.items()))
 
 
+# Per Settings object (compared by identity: settings hold dicts and cannot be hashed).
+_CONTEXTS: dict[int, tuple[Settings, AffiliateOptions, Registry]] = {}
+
+
+def _context(settings: Settings) -> tuple[Settings, AffiliateOptions, Registry]:
+    found = _CONTEXTS.get(id(settings))
+    if found is not None and found[0] is settings:
+        return found
+    section = settings.section(AffiliateOptions)
+    key = section.table_key
+    registry = builtin_registry() if key == ((), (), ()) else _custom_registry(key)
+    if len(_CONTEXTS) > 64:
+        _CONTEXTS.clear()
+    _CONTEXTS[id(settings)] = found = (settings, section, registry)
+    return found
+
+
 def options(settings: Settings) -> AffiliateOptions:
-    return settings.section(AffiliateOptions)
+    return _context(settings)[1]
 
 
 def registry_for(settings: Settings) -> Registry:
     """The shipped registry, plus the networks and parameters the settings add."""
-    key = options(settings).table_key
-    return builtin_registry() if key == ((), (), ()) else _custom_registry(key)
+    return _context(settings)[2]
 
 
 @cache
@@ -146,10 +162,10 @@ def _extend(
 
 def link_info(tag: StartTag, settings: Settings) -> LinkInfo | None:
     """What the `href` of this `<a>` goes through, or None for an ordinary link."""
-    href = tag.get("href")
-    if not href:
+    href = tag.attr("href")
+    if href is None or not href.raw_value:
         return None
-    return classify_url(href, registry_for(settings))
+    return classify_raw_href(href.raw_value, registry_for(settings))
 
 
 def affiliate_link(tag: StartTag, settings: Settings) -> LinkInfo | None:

@@ -13,10 +13,11 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from html import unescape
 from importlib import resources
 from urllib.parse import SplitResult, unquote, unquote_plus
 
-from linter.urls import host_of, registrable_domain, split_url
+from linter.urls import browser_url, registrable_domain, split_url
 
 
 class Kind(enum.StrEnum):
@@ -241,17 +242,23 @@ def builtin_registry() -> Registry:
 
 def classify_url(href: str, registry: Registry | None = None) -> LinkInfo | None:
     """The network an href goes through, or None for an ordinary link."""
-    return _classify(href, registry or builtin_registry())
+    return _classify(browser_url(href), registry or builtin_registry())
 
 
 @lru_cache(maxsize=16384)
-def _classify(href: str, registry: Registry) -> LinkInfo | None:
-    host = host_of(href) if "." in href else ""
-    parts = split_url(href) if host else None
-    if parts is None or parts.scheme.lower() not in ("http", "https", ""):
+def classify_raw_href(raw: str, registry: Registry) -> LinkInfo | None:
+    """`classify_url` of an attribute's raw source text (entities not yet decoded)."""
+    return _classify(browser_url(unescape(raw)), registry)
+
+
+@lru_cache(maxsize=16384)
+def _classify(url: str, registry: Registry) -> LinkInfo | None:
+    parts = _absolute(url)
+    if parts is None:
         return None
+    host = _host(parts)
     pairs = query_pairs(parts.query)
-    for network, rule in registry.candidates(host):
+    for network, rule in registry.candidates(host) if host else ():
         if not rule.path_matches(parts.path):
             continue
         affiliate_id = _affiliate_id(network, parts, pairs)
@@ -259,6 +266,20 @@ def _classify(href: str, registry: Registry) -> LinkInfo | None:
             continue
         return LinkInfo(network, affiliate_id, _destination(network, parts, pairs))
     return None
+
+
+def _absolute(url: str) -> SplitResult | None:
+    """The parts of an http(s) or scheme-relative URL; None for anything else."""
+    if not url[:6].lower().startswith(("http:", "https:", "//")):
+        return None
+    return split_url(url)
+
+
+def _host(parts: SplitResult) -> str:
+    try:
+        return (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return ""
 
 
 def query_pairs(query: str) -> list[tuple[str, str]]:

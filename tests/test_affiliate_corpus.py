@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from html import unescape
 
 import pytest
@@ -37,22 +38,29 @@ def posts() -> Iterator[Source]:
             yield read_source(str(path), max_bytes=1 << 26)
 
 
-def registered(host: str) -> bool:
-    """Whether every link to `host` belongs to a network, whatever its path or query."""
-    labels = host.split(".")
-    suffixes = {".".join(labels[i:]) for i in range(len(labels))}
+@cache
+def _registered_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Hosts, `*.` domains and registrable domains whose every link belongs to a network."""
+    hosts: set[str] = set()
+    wildcards: set[str] = set()
+    domains: set[str] = set()
     for network in builtin_networks():
         if network.kind is Kind.AFFILIATE_PARAM:
-            continue
-        for rule in network.rules:
-            if rule.paths:
-                continue
-            wildcards = {h[2:] for h in rule.hosts if h.startswith("*.")}
-            if host in rule.hosts or registrable_domain(host) in rule.domains:
-                return True
-            if suffixes & wildcards:
-                return True
-    return False
+            continue  # those need their id parameter
+        for rule in (r for r in network.rules if not r.paths):
+            hosts.update(h for h in rule.hosts if not h.startswith("*."))
+            wildcards.update(h[2:] for h in rule.hosts if h.startswith("*."))
+            domains.update(rule.domains)
+    return frozenset(hosts), frozenset(wildcards), frozenset(domains)
+
+
+@cache
+def registered(host: str) -> bool:
+    """Whether every link to `host` belongs to a network, whatever its path or query."""
+    hosts, wildcards, domains = _registered_names()
+    labels = host.split(".")
+    suffixes = {".".join(labels[i:]) for i in range(len(labels))}
+    return host in hosts or bool(suffixes & wildcards) or registrable_domain(host) in domains
 
 
 def test_links_on_registered_hosts_are_all_classified() -> None:
