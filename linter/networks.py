@@ -62,6 +62,7 @@ class Network:
     id_path: re.Pattern[str] | None = None
     destination_params: tuple[str, ...] = ()
     destination_path: re.Pattern[str] | None = None
+    wrapper_params: frozenset[str] = frozenset()
     sources: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -91,6 +92,7 @@ _NETWORK_KEYS = frozenset(
         "id-path",
         "destination-params",
         "destination-path",
+        "wrapper-params",
         "sources",
     }
 )
@@ -179,6 +181,7 @@ def network_from_table(table: Mapping[str, object]) -> Network:
         id_path=_pattern(table, "id-path", "id"),
         destination_params=tuple(p.lower() for p in _strings(table, "destination-params")),
         destination_path=_pattern(table, "destination-path", "dest"),
+        wrapper_params=frozenset(p.lower() for p in _strings(table, "wrapper-params")),
         sources={str(k): str(v) for k, v in sources.items()},
     )
 
@@ -282,19 +285,21 @@ def _host(parts: SplitResult) -> str:
         return ""
 
 
-def query_pairs(query: str) -> list[tuple[str, str]]:
-    """`(lower-cased decoded name, raw value)` for each `name=value` of a query string."""
+Pairs = list[tuple[str, str, str]]
+
+
+def query_pairs(query: str) -> Pairs:
+    """`(lower-cased decoded name, raw value, raw piece)` for each `name=value` of a query."""
     pairs = []
     for piece in query.split("&"):
         name, _, value = piece.partition("=")
-        if name:
-            pairs.append((unquote_plus(name).lower(), value))
+        pairs.append((unquote_plus(name).lower(), value, piece))
     return pairs
 
 
-def _affiliate_id(network: Network, parts: SplitResult, pairs: list[tuple[str, str]]) -> str | None:
+def _affiliate_id(network: Network, parts: SplitResult, pairs: Pairs) -> str | None:
     for wanted in network.id_params:
-        for name, value in pairs:
+        for name, value, _ in pairs:
             if name == wanted and value.strip():
                 return unquote_plus(value).strip()
     if network.id_path is not None:
@@ -304,7 +309,7 @@ def _affiliate_id(network: Network, parts: SplitResult, pairs: list[tuple[str, s
     return None
 
 
-def _destination(network: Network, parts: SplitResult, pairs: list[tuple[str, str]]) -> str | None:
+def _destination(network: Network, parts: SplitResult, pairs: Pairs) -> str | None:
     found = next(_destinations(network, parts, pairs), None)
     if found is None:
         return None
@@ -313,22 +318,34 @@ def _destination(network: Network, parts: SplitResult, pairs: list[tuple[str, st
     return found
 
 
-def _destinations(
-    network: Network, parts: SplitResult, pairs: list[tuple[str, str]]
-) -> Iterator[str]:
+def _destinations(network: Network, parts: SplitResult, pairs: Pairs) -> Iterator[str]:
     for wanted in network.destination_params:
-        for index, (name, raw) in enumerate(pairs):
+        for index, (name, raw, _) in enumerate(pairs):
             if name != wanted:
                 continue
+            value: str | None = raw
             if "?" in raw and index < len(pairs) - 1:
-                continue  # an unencoded URL followed by more parameters: whose are they?
-            url = real_url(unquote(raw))
+                value = _spilled(raw, pairs[index + 1 :], network.wrapper_params)
+            url = None if value is None else real_url(unquote(value))
             if url is not None:
                 yield url
     if network.destination_path is not None:
         found = network.destination_path.search(parts.path)
         if found:
             yield from _path_destination(found["dest"], parts.query)
+
+
+def _spilled(raw: str, rest: Pairs, wrapper_params: frozenset[str]) -> str | None:
+    """An unencoded destination with the parameters that spilled out of it, if that is clear.
+
+    `url=https://shop.example/p?a=1&b=2&xcust=9`: `b=2` belongs to the shop URL when the
+    redirect's own parameters (`xcust`) come only after it; otherwise nobody can tell.
+    """
+    names = [name for name, _, _ in rest]
+    cut = next((i for i, name in enumerate(names) if name in wrapper_params), len(names))
+    if not wrapper_params or any(name not in wrapper_params for name in names[cut:]):
+        return None
+    return "&".join([raw, *(piece for _, _, piece in rest[:cut])])
 
 
 def _path_destination(raw: str, query: str) -> Iterator[str]:

@@ -17,10 +17,16 @@ CJ = "https://www.anrdoezrs.net/click-100770772-15232592?sid=x&amp;url="
         ),
         pytest.param('<a href="https://howl.me/cjkwEJKFTwT">x</a>', [], None, id="short-code"),
         pytest.param(
-            f'<a href="{SKIM}https://a.example/x?y=1&amp;sref=z">x</a>',
+            f'<a href="{CJ}https://a.example/x?y=1&amp;z=2">x</a>',
             [],
             None,
             id="unencoded-destination-followed-by-parameters",
+        ),
+        pytest.param(
+            f'<a href="{SKIM}https://a.example/x?y=1&amp;th=1&amp;xcust=2&amp;sref=z">x</a>',
+            ["1:4"],
+            '<a href="https://a.example/x?y=1&amp;th=1">x</a>',
+            id="unencoded-destination-up-to-the-redirects-own-parameters",
         ),
         pytest.param(f'<a href="{SKIM}javascript:alert(1)">x</a>', [], None, id="not-http"),
         pytest.param(f'<a href="{SKIM}http://wf-1000xm5">x</a>', [], None, id="no-real-host"),
