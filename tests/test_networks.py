@@ -11,8 +11,8 @@ from linter.networks import (
     classify_url,
     load_networks,
     network_from_table,
-    real_url,
 )
+from linter.redirects import real_url
 
 # Every network issue 3 names, by a link that must be classified as that network.
 NAMED_IN_ISSUE = {
