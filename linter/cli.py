@@ -158,7 +158,7 @@ def emit(report: RunReport, results: list[FileResult], options: dict[str, Any]) 
     rendered = load_reporters()[options["output_format"]](report)
     if rendered:
         click.echo(rendered, color=report.color)
-    if not options["quiet"] and options["output_format"] in ("full", "concise"):
+    if not options["quiet"] and options["output_format"] in ("full", "text", "concise"):
         text = summary(report)
         if text:
             if rendered:

@@ -35,6 +35,7 @@ class Linter:
                     f"({type(exc).__name__}: {exc}); please report it"
                 ) from exc
             for finding in findings:
+                finding = _without_no_op_fix(source.text, finding)
                 row, column = source.position(finding.start)
                 end_row, end_column = source.position(finding.end)
                 diagnostics.append(
@@ -67,3 +68,11 @@ def _edit_locations(source: Source, finding: Finding) -> tuple[tuple[Location, L
         (Location(*source.position(edit.start)), Location(*source.position(edit.end)))
         for edit in finding.fix.edits
     )
+
+
+def _without_no_op_fix(text: str, finding: Finding) -> Finding:
+    """Drop a fix that would leave the text as it is: it could only loop."""
+    fix = finding.fix
+    if fix is None or any(text[e.start : e.end] != e.replacement for e in fix.edits):
+        return finding
+    return Finding(finding.start, finding.end, finding.message, None)

@@ -58,7 +58,7 @@ def better_text(doc: Document, tag: StartTag) -> str | None:
     for caption in doc.start_tags("figcaption"):
         if caption.parent is figure:
             text = " ".join(doc.inner_text(caption).split())
-            return text or None
+            return text if why_not_descriptive(text, tag.get("src") or "") is None else None
     return None
 
 

@@ -78,6 +78,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return word if count == 1 else (plural or word + "s")
 
 
+@reporter("text")
 @reporter("full")
 def full(report: RunReport) -> str:
     blocks: list[str] = []

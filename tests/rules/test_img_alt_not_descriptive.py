@@ -69,6 +69,12 @@ def test_unsafe_fix_uses_text_on_the_page(html: str, fixed: str) -> None:
     assert fix(rule, html, unsafe=True) == fixed
 
 
+def test_a_placeholder_caption_is_no_better() -> None:
+    html = "<figure><img src='/a/1.png' alt='图片1'><figcaption>图1</figcaption></figure>"
+    [found] = diagnostics(rule, html)
+    assert found.fix is None
+
+
 def test_no_fix_without_better_text() -> None:
     [found] = diagnostics(rule, '<img src="/p/a.jpg" alt="photo">')
     assert found.fix is None
