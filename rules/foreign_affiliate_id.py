@@ -31,11 +31,22 @@ def foreign_affiliate_id(doc: Document, settings: Settings) -> Iterator[Finding]
     reader makes through it pays the original publisher, not the blog's owner.
 
     ## Example
+    With your own Amazon tag configured:
+    ```toml
+    [tool.posthygiene.affiliate]
+    own-ids = { amazon = ["mytag-20"] }
+    ```
+
     ```html
     <a href="https://www.amazon.com/dp/B0C8VH1LQ8?tag=someoneelse-20">this drive</a>
     ```
 
     Use instead:
+    ```html
+    this drive
+    ```
+
+    (the text alone, as the fix leaves it) or a link with your own id:
     ```html
     <a href="https://www.amazon.com/dp/B0C8VH1LQ8?tag=mytag-20">this drive</a>
     ```

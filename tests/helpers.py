@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,10 +12,9 @@ from linter.model import Applicability, Diagnostic
 from linter.registry import FixAvailability, Rule
 from linter.source import Source
 
-# ../shared beside the repository; worktrees one level deeper find it further up.
-SHARED = next(
-    (p / "shared" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
-    Path(__file__).resolve().parent.parent.parent / "shared",
+# ../shared beside the repository; POSTHYGIENE_SHARED points elsewhere (e.g. from a worktree).
+SHARED = Path(
+    os.environ.get("POSTHYGIENE_SHARED") or Path(__file__).resolve().parent.parent.parent / "shared"
 )
 SEED = SHARED / "seeds" / "000_26a557e8b0f37156.txt"
 SEED_FIXED = SHARED / "seeds" / "000_26a557e8b0f37156.fixed.txt"
@@ -79,12 +78,3 @@ def fix(
     again = linter.fix(source.with_text(result.text), wanted)
     assert again.text == result.text, "a second fix run changed the text"
     return result.text
-
-
-_HTML_BLOCK = re.compile(r"```html\n(.*?)\n```", re.DOTALL)
-
-
-def doc_examples(rule: Rule) -> tuple[list[str], list[str]]:
-    """The html blocks of a rule's documentation before and after `Use instead:`."""
-    before, _, after = rule.docs.partition("Use instead:")
-    return _HTML_BLOCK.findall(before), _HTML_BLOCK.findall(after)

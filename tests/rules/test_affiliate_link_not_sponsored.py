@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rules.affiliate_link_not_sponsored import affiliate_link_not_sponsored as rule
-from tests.helpers import diagnostics, doc_examples, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 SKIM = "https://go.redirectingat.com/?id=123X456&amp;url=https%3A%2F%2Fshop.example%2F"
 DUOMAI = "https://c.duomai.com/track.php?site_id=242986&euid=&t=https://oppo.jd.com/"
@@ -100,9 +100,3 @@ def test_extra_hosts_from_settings() -> None:
     html = '<a href="https://go.example.com/x">x</a>'
     assert lint(rule, html) == []
     assert lint(rule, html, config) == ["1:1"]
-
-
-def test_docs_examples() -> None:
-    bad, good = doc_examples(rule)
-    assert all(lint(rule, html) for html in bad)
-    assert not any(lint(rule, html) for html in good)

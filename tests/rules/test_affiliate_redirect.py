@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rules.affiliate_redirect import affiliate_redirect as rule
-from tests.helpers import diagnostics, doc_examples, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 SKIM = "https://go.redirectingat.com/?id=1X2&amp;xs=1&amp;url="
 CJ = "https://www.anrdoezrs.net/click-100770772-15232592?sid=x&amp;url="
@@ -116,9 +116,3 @@ def test_extra_destination_parameter() -> None:
     html = '<a href="https://go.example.net/out?to=https%3A%2F%2Fa.example%2F">x</a>'
     assert lint(rule, html) == []
     assert fix(rule, html, config, unsafe=True) == '<a href="https://a.example/">x</a>'
-
-
-def test_docs_examples() -> None:
-    bad, good = doc_examples(rule)
-    assert all(lint(rule, html) for html in bad)
-    assert not any(lint(rule, html) for html in good)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from rules.foreign_affiliate_id import foreign_affiliate_id as rule
-from tests.helpers import diagnostics, doc_examples, fix, lint
+from tests.helpers import diagnostics, fix, lint
 
 OWN = {"affiliate": {"own-ids": {"amazon": ["mytag-20"], "duomai": ["111"]}}}
 DUOMAI = "https://c.duomai.com/track.php?site_id={}&amp;euid=&amp;t=https://oppo.jd.com/"
@@ -82,10 +82,3 @@ def test_own_network_from_settings() -> None:
     }
     assert lint(rule, '<a href="https://go.example.com/?ref=me">x</a>', config) == []
     assert lint(rule, '<a href="https://go.example.com/?ref=you">x</a>', config) == ["1:1"]
-
-
-def test_docs_examples() -> None:
-    bad, good = doc_examples(rule)
-    own = {"affiliate": {"own-ids": {"amazon": ["mytag-20"]}}}
-    assert all(lint(rule, html, own) for html in bad)
-    assert not any(lint(rule, html, own) for html in good)
