@@ -95,7 +95,7 @@ def test_fix_keeps_line_endings_and_bom(tmp_path: Path, newline: str, bom: bool)
 def test_json_output_uses_ruffs_field_names(post: Path) -> None:
     result = run("check", "--output-format", "json", str(post))
     assert result.exit_code == 1
-    found = json.loads(result.output)
+    found = json.loads(result.stdout)
     first = next(item for item in found if item["code"] == "AFF001")
     assert first["location"] == {"row": 6, "column": 22}
     assert first["name"] == "autolink-splits-word"
