@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from linter.affiliate import affiliate_link
 from linter.config import Settings
 from linter.document import Document, format_attribute_value
 from linter.model import Edit
@@ -41,10 +42,19 @@ def missing_rel_tokens(tag: StartTag, settings: Settings) -> list[str]:
     Rules that add to `rel` all build their edit from this list, so when several apply
     to one link a single edit serves them all, and whichever is applied first settles it.
     """
+    present = set(rel_tokens(tag))
     wanted: list[str] = []
     if needs_noopener(tag) and _selected("LNK001", settings.selected, settings.ignore):
         wanted.append("noopener")
+    if "sponsored" not in present and _wants_sponsored(tag, settings):
+        wanted.append("sponsored")
     return wanted
+
+
+def _wants_sponsored(tag: StartTag, settings: Settings) -> bool:
+    """An affiliate link, while AFF002 (affiliate-link-not-sponsored) is selected."""
+    selected = _selected("AFF002", settings.selected, settings.ignore)
+    return selected and affiliate_link(tag, settings) is not None
 
 
 @cache

@@ -32,7 +32,7 @@ class DemoOptions:
 
 
 def comparable(settings: Settings) -> Settings:
-    """Settings as rules see them: every option section with its effective values."""
+    """Settings without their origin, every option section filled in (defaults included)."""
     sections = {name: settings.section(cls) for name, cls in OPTION_SECTIONS.items()}
     return dataclasses.replace(settings, root=Path("."), config_file=None, sections=sections)
 
