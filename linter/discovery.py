@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from linter import gitignore
 from linter.config import Settings
+from linter.paths import relative_path
 
 EXTENSIONS = frozenset({".html", ".htm", ".md", ".markdown"})
 # Folders skipped while walking (named explicitly, they are still walked).
@@ -23,17 +25,20 @@ class Discovered:
 
 def discover(paths: Iterable[str], settings: Settings) -> Discovered:
     files: set[str] = set()
+    walked: set[str] = set()
     missing: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.update(_walk(path, settings))
+            walked.update(_walk(path, settings))
         elif path.exists() or path.is_symlink():
             if not is_excluded(path, settings):
                 files.add(name)
         else:
             missing.append(name)
-    return Discovered(sorted(files), missing)
+    if settings.respect_gitignore and walked:
+        walked -= gitignore.ignored(sorted(walked))
+    return Discovered(sorted(files | walked), missing)
 
 
 def _walk(top: Path, settings: Settings) -> Iterable[str]:
@@ -56,10 +61,14 @@ def _skipped_folder(name: str) -> bool:
 
 def is_excluded(path: Path, settings: Settings) -> bool:
     """Whether `exclude` or `extend-exclude` matches the path, relative to the config root."""
-    patterns = settings.exclude + settings.extend_exclude
+    return matches_any(path, settings.exclude + settings.extend_exclude, settings.root)
+
+
+def matches_any(path: Path, patterns: Sequence[str], root: Path) -> bool:
+    """Whether a glob matches the path relative to `root`, its name, or a folder above it."""
     if not patterns:
         return False
-    relative = relative_posix(path, settings.root)
+    relative = relative_path(str(path), root)
     parts = PurePosixPath(relative).parts
     for pattern in patterns:
         pattern = pattern.rstrip("/")
@@ -69,11 +78,3 @@ def is_excluded(path: Path, settings: Settings) -> bool:
         if any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts))):
             return True
     return False
-
-
-def relative_posix(path: Path, root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return absolute.as_posix()
