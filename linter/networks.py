@@ -18,7 +18,7 @@ from importlib import resources
 from urllib.parse import SplitResult
 
 from linter.redirects import affiliate_id, destination, query_pairs
-from linter.urls import browser_url, registrable_domain, split_url
+from linter.urls import browser_url, host_of, registrable_domain, split_url
 
 
 class Kind(enum.StrEnum):
@@ -190,6 +190,9 @@ def network_from_table(table: Mapping[str, object]) -> Network:
 # ------------------------------------------------------------------ the index
 
 
+_HOSTS_REMEMBERED = 50_000
+
+
 class Registry:
     """Networks indexed by host, domain, brand and host prefix for quick lookups."""
 
@@ -201,6 +204,7 @@ class Registry:
         self._brands: dict[str, list[tuple[Network, HostRule]]] = {}
         self._prefixes: dict[str, list[tuple[Network, HostRule]]] = {}
         self._labels: set[str] = set()
+        self._known: dict[str, list[tuple[Network, HostRule]]] = {}  # candidates by host
         for network in networks:
             for rule in network.rules:
                 self._index(network, rule)
@@ -224,6 +228,14 @@ class Registry:
 
     def candidates(self, host: str) -> list[tuple[Network, HostRule]]:
         """Network rules for `host`, most specific first (rules with paths before others)."""
+        found = self._known.get(host)
+        if found is None:
+            if len(self._known) >= _HOSTS_REMEMBERED:
+                self._known.clear()
+            found = self._known[host] = self._candidates(host)
+        return found
+
+    def _candidates(self, host: str) -> list[tuple[Network, HostRule]]:
         labels = host.split(".")
         found = list(self._exact.get(host, ()))
         found += self._prefixes.get(labels[0], []) if len(labels) > 2 else []
@@ -257,6 +269,12 @@ def classify_raw_href(raw: str, registry: Registry) -> LinkInfo | None:
 
 @lru_cache(maxsize=16384)
 def _classify(url: str, registry: Registry) -> LinkInfo | None:
+    if not _may_be_absolute(url):
+        return None
+    # Most links go to hosts no network knows: their host alone settles it, cheaply.
+    host = host_of(url)
+    if not host or not registry.candidates(host):
+        return None
     parts = _absolute(url)
     if parts is None:
         return None
@@ -272,9 +290,13 @@ def _classify(url: str, registry: Registry) -> LinkInfo | None:
     return None
 
 
+def _may_be_absolute(url: str) -> bool:
+    return url[:6].lower().startswith(("http:", "https:", "//"))
+
+
 def _absolute(url: str) -> SplitResult | None:
     """The parts of an http(s) or scheme-relative URL; None for anything else."""
-    if not url[:6].lower().startswith(("http:", "https:", "//")):
+    if not _may_be_absolute(url):
         return None
     return split_url(url)
 

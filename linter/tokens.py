@@ -129,7 +129,12 @@ class StartTag(Token):
 
     def attr(self, name: str) -> Attribute | None:
         """The first attribute of that (lower-case) name, as browsers read it."""
-        for attribute in self.attributes:
+        attributes = self._attributes
+        if attributes is None:
+            if self.attrs_start == self.attrs_end:
+                return None
+            attributes = self.attributes
+        for attribute in attributes:
             if attribute.name == name:
                 return attribute
         return None
