@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
 from linter.charrefs import DecodedValue, decode_attribute
+from linter.psl import split_host
 from linter.tokens import Attribute, StartTag
 
 if TYPE_CHECKING:
@@ -67,7 +68,9 @@ def site_name(host: str) -> str:
     """The registrable domain without its public suffix: `www.amazon.co.uk` -> `amazon`."""
     if not host:
         return ""
-    return str(_extractor()(host).domain) or host
+    split = split_host(host)  # plain host names without importing tldextract
+    domain = split[0] if split is not None else str(_extractor()(host).domain)
+    return domain or host
 
 
 @cache
@@ -75,8 +78,11 @@ def registrable_domain(host: str) -> str:
     """`c.duomai.com` -> `duomai.com`, `a.b.co.uk` -> `b.co.uk`; the host itself if unknown."""
     if not host:
         return ""
-    extracted = _extractor()(host)
-    return extracted.top_domain_under_public_suffix or host
+    split = split_host(host)  # plain host names without importing tldextract
+    if split is None:
+        return _extractor()(host).top_domain_under_public_suffix or host
+    domain, suffix = split
+    return f"{domain}.{suffix}" if domain and suffix else host
 
 
 _HTML_SPACE = "\t\n\f\r "
