@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -19,14 +19,16 @@ from linter.config import Settings, check_selectors, load_settings
 from linter.discovery import discover
 from linter.errors import ConfigError, LinterError
 from linter.model import Applicability
-from linter.output import OutputOptions, emit
+from linter.output import OutputOptions, emit, emit_summary
 from linter.parallel import default_jobs, run_files
+from linter.paths import repository_root
 from linter.progress import progress
 from linter.registry import Rule, all_rules, select_rules
 from linter.report import RunReport, load_reporters
 from linter.runner import FileResult, Job, Mode
 from linter.show_config import settings_toml
 from linter.stdin import STDIN, output_bytes, process_stdin, reads_stdin
+from linter.stream import ReportStream, streams
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -179,6 +181,8 @@ def run_check(**options: Any) -> int:
     else:
         found = discover(paths or (".",), settings)
         missing = found.missing
+        if streams(output_options(options)) and options["write_baseline"] is None:
+            return stream_check(found.files, missing, job, options)
         results = check_files(found.files, job, options)
     report = collect(
         results,
@@ -218,11 +222,11 @@ def record_baseline(report: RunReport, path: Path) -> int:
 def exit_code(report: RunReport, results: Sequence[FileResult], options: dict[str, Any]) -> int:
     if report.errors:
         return EXIT_ERROR
-    if options["exit_non_zero_on_fix"] and report.applied and not options["diff"]:
+    if options["exit_non_zero_on_fix"] and report.fixed and not options["diff"]:
         return EXIT_FINDINGS
     if options["diff"] and any(r.diff for r in results):
         return EXIT_CLEAN if options["exit_zero"] else EXIT_FINDINGS
-    if report.diagnostics and not options["exit_zero"]:
+    if report.found and not options["exit_zero"]:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -240,18 +244,47 @@ def output_options(options: dict[str, Any]) -> OutputOptions:
 
 
 def check_files(paths: Sequence[str], job: Job, options: dict[str, Any]) -> list[FileResult]:
-    """Every file's result, in the order of `paths` (see linter.parallel and linter.cache)."""
+    """Every file's result, in the order of `paths`."""
+    return list(each_result(paths, job, options, quiet=options["quiet"]))
+
+
+def each_result(
+    paths: Sequence[str], job: Job, options: dict[str, Any], *, quiet: bool
+) -> Iterator[FileResult]:
+    """The files' results as they come, in the order of `paths` (see linter.parallel)."""
     cache = None
     if not options["no_cache"]:
         folder = options["cache_dir"] or default_folder(job.settings)
         cache = Cache(folder, run_key(job.rules, job.settings))
     jobs = options["jobs"] or default_jobs()
-    results = []
-    with progress(len(paths), quiet=options["quiet"]) as advance:
+    with progress(len(paths), quiet=quiet) as advance:
         for result in run_files(paths, job, jobs, cache):
-            results.append(result)
+            yield result
             advance()
-    return results
+
+
+def stream_check(
+    paths: Sequence[str], missing: Sequence[str], job: Job, options: dict[str, Any]
+) -> int:
+    """Check and report file by file (see linter.stream): memory stays flat."""
+    output = output_options(options)
+    stream = ReportStream(
+        output,
+        baseline=options["baseline"],
+        wanted=job.wanted,
+        fixing=job.mode is Mode.FIX,
+        color=use_color(),
+        rules=job.rules,
+        root=repository_root(),
+        errors=[f"{path}: no such file or folder" for path in missing],
+    )
+    # A progress bar would tear a report that is being written to the same terminal.
+    to_terminal = output.output_file is None and sys.stdout.isatty()
+    for result in each_result(paths, job, options, quiet=options["quiet"] or to_terminal):
+        stream.add(result)
+    report, rendered = stream.close()
+    emit_summary(report, output, rendered=rendered)
+    return exit_code(report, [], options)
 
 
 @main.command("config")

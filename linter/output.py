@@ -83,6 +83,11 @@ def emit(report: RunReport, results: Sequence[FileResult], options: OutputOption
         rendered = render(report, options)
         if rendered:
             click.echo(rendered, color=report.color, err=report_to_stderr)
+    emit_summary(report, options, rendered=bool(rendered))
+
+
+def emit_summary(report: RunReport, options: OutputOptions, *, rendered: bool) -> None:
+    """The summary after the report; `rendered`: the report went to the terminal."""
     # People read the summary on stdout unless stdout carries a report for a program.
     summary_to_stderr = options.stdout_taken or (
         options.output_file is None and machine_readable(options)
@@ -90,7 +95,7 @@ def emit(report: RunReport, results: Sequence[FileResult], options: OutputOption
     text = terminal_summary(report, options)
     if not text:
         return
-    if rendered and summary_to_stderr == report_to_stderr:  # one stream: a blank line between
+    if rendered and summary_to_stderr == options.stdout_taken:  # one stream: a blank line
         click.echo(err=summary_to_stderr)
     click.echo(text, err=summary_to_stderr)
 

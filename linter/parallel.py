@@ -13,6 +13,7 @@ import gc
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,10 +26,12 @@ from linter.runner import FileResult, Job, Mode, process_file
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
+    from multiprocessing.pool import AsyncResult
 
 # Below this many files per worker, starting the worker costs more than it saves.
 MIN_FILES_PER_WORKER = 16
 MAX_CHUNK = 16
+CHUNKS_AHEAD = 4
 
 
 def default_jobs() -> int:
@@ -97,11 +100,14 @@ def _process_one(path: str, job: Job, store: Store | None) -> tuple[FileResult, 
     return process(path, job, store)
 
 
-def _process(path: str) -> tuple[FileResult, Record | None]:
+def _process(paths: list[str]) -> list[tuple[FileResult, Record | None]]:
     assert _JOB is not None, "worker started without a job"
-    result, record = _process_one(path, _JOB, _STORE)
-    result.fixed_text = None  # written (or diffed) by the worker; not sent back
-    return result, record
+    done = []
+    for path in paths:
+        result, record = _process_one(path, _JOB, _STORE)
+        result.fixed_text = None  # written (or diffed) by the worker; not sent back
+        done.append((result, record))
+    return done
 
 
 def _context() -> BaseContext:
@@ -122,9 +128,18 @@ def _run(
         for path in paths:
             yield _process_one(path, job, store)
         return
-    chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
+    size = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
+    chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
     with _context().Pool(workers, initializer=_start_worker, initargs=(spec,)) as pool:
-        yield from pool.imap(_process, paths, chunksize=chunk)
+        # A few chunks ahead per worker, never all: results wait in memory only until
+        # this process has taken them, however slowly it reports.
+        pending: deque[AsyncResult[list[tuple[FileResult, Record | None]]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_process, (chunk,)))
+            if len(pending) >= workers * CHUNKS_AHEAD:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def run_files(

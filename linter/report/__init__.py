@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.fingerprint import fingerprints
-from linter.model import Applicability, Diagnostic
+from linter.model import Applicability, Diagnostic, Severity
 from linter.paths import relative_path
 from linter.registry import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What a run whose findings were written out file by file (and dropped) knows of them."""
+
+    found: int = 0
+    fixable: int = 0
+    unsafe_fixable: int = 0
+    applied: int = 0
+    by_severity: Mapping[Severity, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +44,38 @@ class RunReport:
     # One per diagnostic, computed before a baseline hid any (see linter.fingerprint).
     fingerprints: Sequence[str] = ()
     baselined: int = 0
+    # Set when the findings were reported as they came (see linter.stream): `diagnostics`
+    # and `applied` are then empty, and these counts stand for them.
+    counts: Counts | None = None
+
+    @property
+    def found(self) -> int:
+        return self.counts.found if self.counts is not None else len(self.diagnostics)
+
+    @property
+    def fixed(self) -> int:
+        return self.counts.applied if self.counts is not None else len(self.applied)
 
     @property
     def fixable(self) -> int:
+        if self.counts is not None:
+            return self.counts.fixable
         return sum(1 for d in self.diagnostics if d.fix and d.fix.applicability >= self.wanted)
 
     @property
     def unsafe_fixable(self) -> int:
+        if self.counts is not None:
+            return self.counts.unsafe_fixable
         return sum(
             1
             for d in self.diagnostics
             if d.fix and Applicability.UNSAFE <= d.fix.applicability < self.wanted
         )
+
+    def by_severity(self) -> Mapping[Severity, int]:
+        if self.counts is not None:
+            return self.counts.by_severity
+        return Counter(d.severity for d in self.diagnostics)
 
     def fingerprinted(self) -> list[tuple[Diagnostic, str]]:
         prints = self.fingerprints or fingerprints(self.diagnostics, self.root)

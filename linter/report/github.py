@@ -43,13 +43,13 @@ def github(report: RunReport) -> str:
 def annotation_limit_hint(report: RunReport) -> str:
     """A note for the summary when GitHub will not show every finding as an annotation."""
     per_level: dict[str, int] = {}
-    for diagnostic in report.diagnostics:
-        level = LEVELS[diagnostic.severity]
-        per_level[level] = per_level.get(level, 0) + 1
+    for severity, count in report.by_severity().items():
+        level = LEVELS[severity]
+        per_level[level] = per_level.get(level, 0) + count
     if all(count <= ANNOTATION_LIMIT for count in per_level.values()):
         return ""
     return (
         f"GitHub shows only {ANNOTATION_LIMIT} annotations of each level per step; "
         f"upload `--output-format sarif` to code scanning to see all "
-        f"{len(report.diagnostics)} findings."
+        f"{report.found} findings."
     )

@@ -57,8 +57,8 @@ def _char_width(char: str) -> int:
 
 
 def summary(report: RunReport) -> str:
-    remaining = len(report.diagnostics)
-    fixed = len(report.applied)
+    remaining = report.found
+    fixed = report.fixed
     lines: list[str] = []
     if report.fixing and fixed:
         lines.append(f"Fixed {fixed} {_plural(fixed, 'problem')}.")

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bench.generate import generate
+from linter.cli import main
+from linter.collect import collect
+from linter.config import Settings
+from linter.discovery import discover
+from linter.output import OutputOptions
+from linter.parallel import run_files
+from linter.registry import all_rules
+from linter.report import load_reporters
+from linter.runner import Job
+from linter.stream import SEPARATORS, streams
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(20, tmp_path_factory.mktemp("site") / "posts", seed=11)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "1", *args])
+
+
+def whole_run_report(site: Path, output_format: str) -> str:
+    """What the format's renderer makes of the whole run at once."""
+    rules = list(all_rules().values())
+    files = discover([str(site)], Settings(root=site)).files
+    report = collect(list(run_files(files, Job(rules, Settings()))), rules=rules)
+    return load_reporters()[output_format](report)
+
+
+@pytest.mark.parametrize("output_format", [*SEPARATORS, "json"])
+def test_a_report_written_file_by_file_is_the_whole_run_report(
+    site: Path, output_format: str, tmp_path: Path
+) -> None:
+    assert streams(OutputOptions(format=output_format))
+    expected = whole_run_report(site, output_format)
+    report_file = tmp_path / "report.txt"
+    result = run("--output-format", output_format, "--output-file", str(report_file), str(site))
+    assert result.exit_code == 1
+    assert report_file.read_text(encoding="utf-8") == expected + "\n"
+    assert expected.count("\n") > 40  # many files, many findings
+
+
+def test_an_empty_json_report_is_an_empty_array(tmp_path: Path) -> None:
+    (tmp_path / "clean.md").write_text("<p>Nothing to see.</p>\n", encoding="utf-8")
+    result = run("--output-format", "json", str(tmp_path / "clean.md"))
+    assert result.exit_code == 0
+    assert result.stdout == "[]\n"
+
+
+def test_the_summary_counts_what_was_written(site: Path) -> None:
+    expected = whole_run_report(site, "concise").count("\n") + 1
+    result = run("--output-format", "concise", str(site))
+    assert f"Found {expected} problems" in result.stdout
+
+
+def test_whole_run_formats_are_not_streamed() -> None:
+    for output_format in ("sarif", "junit", "gitlab"):
+        assert not streams(OutputOptions(format=output_format))
+    assert not streams(OutputOptions(format="full", statistics=True))
+    assert not streams(OutputOptions(format="full", diff=True))
