@@ -20,7 +20,7 @@ from linter.discovery import discover
 from linter.errors import ConfigError, LinterError
 from linter.model import Applicability
 from linter.output import OutputOptions, emit, emit_summary
-from linter.parallel import default_jobs, run_files
+from linter.parallel import Finish, T, default_jobs, keep, run_files
 from linter.paths import repository_root
 from linter.progress import progress
 from linter.registry import Rule, all_rules, select_rules
@@ -245,20 +245,23 @@ def output_options(options: dict[str, Any]) -> OutputOptions:
 
 def check_files(paths: Sequence[str], job: Job, options: dict[str, Any]) -> list[FileResult]:
     """Every file's result, in the order of `paths`."""
-    return list(each_result(paths, job, options, quiet=options["quiet"]))
+    return list(each_result(paths, job, options, keep, quiet=options["quiet"]))
 
 
 def each_result(
-    paths: Sequence[str], job: Job, options: dict[str, Any], *, quiet: bool
-) -> Iterator[FileResult]:
-    """The files' results as they come, in the order of `paths` (see linter.parallel)."""
+    paths: Sequence[str], job: Job, options: dict[str, Any], finish: Finish[T], *, quiet: bool
+) -> Iterator[T]:
+    """`finish` of each file's result as they come, in the order of `paths`.
+
+    See linter.parallel: `finish` runs where the file was checked (in the workers).
+    """
     cache = None
     if not options["no_cache"]:
         folder = options["cache_dir"] or default_folder(job.settings)
         cache = Cache(folder, run_key(job.rules, job.settings))
     jobs = options["jobs"] or default_jobs()
     with progress(len(paths), quiet=quiet) as advance:
-        for result in run_files(paths, job, jobs, cache):
+        for result in run_files(paths, job, jobs, cache, finish):
             yield result
             advance()
 
@@ -280,8 +283,9 @@ def stream_check(
     )
     # A progress bar would tear a report that is being written to the same terminal.
     to_terminal = output.output_file is None and sys.stdout.isatty()
-    for result in each_result(paths, job, options, quiet=options["quiet"] or to_terminal):
-        stream.add(result)
+    quiet = options["quiet"] or to_terminal
+    for part in each_result(paths, job, options, stream.parts, quiet=quiet):
+        stream.add(part)
     report, rendered = stream.close()
     emit_summary(report, output, rendered=rendered)
     return exit_code(report, [], options)

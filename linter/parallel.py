@@ -14,9 +14,9 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from linter.cache import Cache, Record, Store, process
 from linter.config import Settings
@@ -27,6 +27,8 @@ from linter.runner import FileResult, Job, Mode, process_file
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
     from multiprocessing.pool import AsyncResult
+
+T = TypeVar("T")
 
 # Below this many files per worker, starting the worker costs more than it saves.
 MIN_FILES_PER_WORKER = 16
@@ -57,8 +59,16 @@ def worker_count(jobs: int, files: int) -> int:
     return max(1, min(jobs, files // MIN_FILES_PER_WORKER))
 
 
+def keep(result: FileResult) -> FileResult:
+    """The default last step of a file's work: its result as it is."""
+    return result
+
+
+Finish = Callable[[FileResult], T]
+
+
 @dataclass(frozen=True, slots=True)
-class JobSpec:
+class JobSpec(Generic[T]):
     """A Job as workers receive it: rule codes instead of rule objects."""
 
     codes: tuple[str, ...]
@@ -66,32 +76,31 @@ class JobSpec:
     mode: Mode
     wanted: Applicability
     store: Store | None
+    finish: Finish[T]
 
     def job(self) -> Job:
         rules = all_rules()
         return Job([rules[code] for code in self.codes], self.settings, self.mode, self.wanted)
 
 
-def _spec(job: Job, store: Store | None) -> JobSpec | None:
+def _spec(job: Job, store: Store | None, finish: Finish[T]) -> JobSpec[T] | None:
     """The job's description, or None when it holds a rule workers could not look up."""
     registered = all_rules()
     if any(registered.get(rule.code) is not rule for rule in job.rules):
         return None
     codes = tuple(rule.code for rule in job.rules)
-    return JobSpec(codes, job.settings, job.mode, job.wanted, store)
+    return JobSpec(codes, job.settings, job.mode, job.wanted, store, finish)
 
 
-_JOB: Job | None = None
-_STORE: Store | None = None
+_WORKER: tuple[Job, JobSpec[Any]] | None = None
 
 
-def _start_worker(spec: JobSpec) -> None:
-    global _JOB, _STORE
+def _start_worker(spec: JobSpec[Any]) -> None:
+    global _WORKER
     # Ctrl-C stops the parent, which ends the workers; they print nothing of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     relax_garbage_collection()
-    _JOB = spec.job()
-    _STORE = spec.store
+    _WORKER = (spec.job(), spec)
 
 
 def _process_one(path: str, job: Job, store: Store | None) -> tuple[FileResult, Record | None]:
@@ -100,13 +109,14 @@ def _process_one(path: str, job: Job, store: Store | None) -> tuple[FileResult, 
     return process(path, job, store)
 
 
-def _process(paths: list[str]) -> list[tuple[FileResult, Record | None]]:
-    assert _JOB is not None, "worker started without a job"
+def _process(paths: list[str]) -> list[tuple[Any, Record | None]]:
+    assert _WORKER is not None, "worker started without a job"
+    job, spec = _WORKER
     done = []
     for path in paths:
-        result, record = _process_one(path, _JOB, _STORE)
+        result, record = _process_one(path, job, spec.store)
         result.fixed_text = None  # written (or diffed) by the worker; not sent back
-        done.append((result, record))
+        done.append((spec.finish(result), record))
     return done
 
 
@@ -120,20 +130,21 @@ def _context() -> BaseContext:
 
 
 def _run(
-    paths: Sequence[str], job: Job, jobs: int, store: Store | None
-) -> Generator[tuple[FileResult, Record | None], None, None]:
+    paths: Sequence[str], job: Job, jobs: int, store: Store | None, finish: Finish[T]
+) -> Generator[tuple[T, Record | None], None, None]:
     workers = worker_count(jobs, len(paths))
-    spec = _spec(job, store) if workers > 1 else None
+    spec = _spec(job, store, finish) if workers > 1 else None
     if spec is None:
         for path in paths:
-            yield _process_one(path, job, store)
+            result, record = _process_one(path, job, store)
+            yield finish(result), record
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
     chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
     with _context().Pool(workers, initializer=_start_worker, initargs=(spec,)) as pool:
         # A few chunks ahead per worker, never all: results wait in memory only until
         # this process has taken them, however slowly it reports.
-        pending: deque[AsyncResult[list[tuple[FileResult, Record | None]]]] = deque()
+        pending: deque[AsyncResult[list[tuple[T, Record | None]]]] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(_process, (chunk,)))
             if len(pending) >= workers * CHUNKS_AHEAD:
@@ -142,27 +153,54 @@ def _run(
             yield from pending.popleft().get()
 
 
+@overload
 def run_files(
-    paths: Sequence[str], job: Job, jobs: int = 1, cache: Cache | None = None
-) -> Iterator[FileResult]:
+    paths: Sequence[str], job: Job, jobs: int = ..., cache: Cache | None = ...
+) -> Iterator[FileResult]: ...
+
+
+@overload
+def run_files(
+    paths: Sequence[str], job: Job, jobs: int, cache: Cache | None, finish: Finish[T]
+) -> Iterator[T]: ...
+
+
+def run_files(
+    paths: Sequence[str],
+    job: Job,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    finish: Finish[Any] = keep,
+) -> Iterator[Any]:
     """One result per path, in the order of `paths`, computed by up to `jobs` processes.
+
+    `finish` is the last step of each file's work, done where the file was checked (so in
+    the workers): it turns the FileResult into what the caller wants, such as the file's
+    part of the report. It must be picklable where workers are spawned.
 
     With a cache, files whose status has not changed since their result was stored are
     not even read; the others go to the workers, which look their contents up.
     """
     relax_garbage_collection()
     if cache is None:
-        for result, _ in _run(paths, job, jobs, None):
+        for result, _ in _run(paths, job, jobs, None, finish):
             yield result
         return
     known = {path: record for path in paths if (record := cache.known(path, job)) is not None}
-    misses = _run([path for path in paths if path not in known], job, jobs, cache.store)
+    misses = _run([path for path in paths if path not in known], job, jobs, cache.store, finish)
     try:
         for path in paths:
             record = known.get(path)
-            found = None if record is None else cache.result(path, record)
-            if found is None:
-                found, record = next(misses) if record is None else process(path, job, cache.store)
+            stored = None if record is None else cache.result(path, record)
+            if stored is not None:
+                cache.remember(path, record)
+                yield finish(stored)
+                continue
+            if record is None:
+                found, record = next(misses)
+            else:  # the stored entry is gone or unreadable: check the file here
+                result, record = process(path, job, cache.store)
+                found = finish(result)
             cache.remember(path, record)
             yield found
     finally:

@@ -2,9 +2,11 @@
 
 Most formats are the concatenation of their reports for each file (`full`, `concise`,
 `grouped`, `json-lines`, `github`); `json` is an array whose items can be written as they
-come. For these, each file's findings are rendered, written and dropped; only counts stay
-for the summary. The other formats (`sarif`, `junit`, `gitlab`), `--statistics`,
-`--show-fixes`, `--diff` and `--write-baseline` need the whole run and keep the findings.
+come. For these, each file's findings are rendered where the file was checked (in the
+worker processes, in parallel), and the process that runs the check only writes the parts
+out in order and adds up counts for the summary. The other formats (`sarif`, `junit`,
+`gitlab`), `--statistics`, `--show-fixes`, `--diff` and `--write-baseline` need the whole
+run and keep the findings.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -23,7 +25,7 @@ from linter.errors import SourceError
 from linter.fingerprint import fingerprints
 from linter.model import Applicability, Diagnostic, Severity
 from linter.output import OutputOptions
-from linter.registry import Rule
+from linter.registry import Rule, all_rules
 from linter.report import Counts, RunReport, load_reporters
 from linter.report.json import as_dict
 from linter.runner import FileResult
@@ -46,18 +48,77 @@ def streams(options: OutputOptions) -> bool:
     return options.format in SEPARATORS or options.format == "json"
 
 
-@dataclass(slots=True)
-class _Tally:
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One file's share of a streamed report: its text and what the summary counts."""
+
+    text: str
     found: int = 0
     fixable: int = 0
     unsafe_fixable: int = 0
     applied: int = 0
     hidden: int = 0
-    by_severity: Counter[Severity] = field(default_factory=Counter)
+    by_severity: tuple[tuple[Severity, int], ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """Makes a file's Part from its result; small and picklable, so workers get it once."""
+
+    format: str
+    wanted: Applicability
+    fixing: bool
+    color: bool
+    codes: tuple[str, ...]
+    root: Path
+    known: frozenset[str] | None  # the baseline's fingerprints
+
+    def __call__(self, result: FileResult) -> Part:
+        diagnostics = result.diagnostics
+        prints: list[str] = []
+        hidden = 0
+        if self.known is not None and diagnostics:
+            found = without_known(diagnostics, fingerprints(diagnostics, self.root), self.known)
+            diagnostics, prints, hidden = found.diagnostics, found.fingerprints, found.hidden
+        text = self._render(diagnostics, prints) if diagnostics else ""
+        fixable = sum(1 for d in diagnostics if d.fix and d.fix.applicability >= self.wanted)
+        unsafe = sum(
+            1
+            for d in diagnostics
+            if d.fix and Applicability.UNSAFE <= d.fix.applicability < self.wanted
+        )
+        by_severity = tuple(Counter(d.severity for d in diagnostics).items())
+        return Part(
+            text,
+            len(diagnostics),
+            fixable,
+            unsafe,
+            len(result.applied),
+            hidden,
+            by_severity,
+            result.error,
+        )
+
+    def _render(self, diagnostics: list[Diagnostic], prints: list[str]) -> str:
+        if self.format == "json":
+            items = (json.dumps(as_dict(d), indent=2, ensure_ascii=False) for d in diagnostics)
+            return ",\n".join("\n".join("  " + line for line in i.split("\n")) for i in items)
+        rules = all_rules()
+        report = RunReport(
+            diagnostics,
+            wanted=self.wanted,
+            fixing=self.fixing,
+            color=self.color,
+            rules=[rules[code] for code in self.codes if code in rules],
+            root=self.root,
+            fingerprints=prints,
+        )
+        return load_reporters()[self.format](report)
 
 
 class ReportStream:
-    """Takes one file's result at a time; `close` ends the report and gives the summary's."""
+    """Writes the files' parts in order; `close` ends the report and gives the summary's."""
 
     def __init__(
         self,
@@ -69,75 +130,53 @@ class ReportStream:
         color: bool,
         rules: Sequence[Rule],
         root: Path,
-        errors: list[str],
+        errors: Sequence[str],
     ) -> None:
         self.options = options
-        self.template = RunReport(
-            [], wanted=wanted, fixing=fixing, color=color, rules=rules, root=root
-        )
-        self.known = read_baseline(baseline) if baseline is not None else None
-        self.errors = list(errors)
-        self.tally = _Tally()
-        self.files = 0
-        self.written = False
-        self.render = load_reporters()[options.format] if options.format != "json" else None
         self.file: IO[str] | None = None
         if options.output_file is not None:
             self.file = _open(options.output_file)
-        self.color = color and self.file is None
+        known = read_baseline(baseline) if baseline is not None else None
+        codes = tuple(rule.code for rule in rules)
+        # A report written to a file has no colour; the summary on the terminal may.
+        to_terminal = color and self.file is None
+        self.parts = Parts(options.format, wanted, fixing, to_terminal, codes, root, known)
+        self.summary = RunReport([], wanted=wanted, fixing=fixing, color=color, rules=rules)
+        self.errors = list(errors)
+        self.counts = Counter[str]()
+        self.by_severity = Counter[Severity]()
+        self.files = 0
+        self.written = False
         for error in errors:
             click.echo(f"posthygiene: error: {error}", err=True)
 
-    def add(self, result: FileResult) -> None:
+    def add(self, part: Part) -> None:
         self.files += 1
-        if result.error:
-            self.errors.append(result.error)
-            click.echo(f"posthygiene: error: {result.error}", err=True)
-        self.tally.applied += len(result.applied)
-        diagnostics = result.diagnostics
-        prints: list[str] = []
-        if self.known is not None and diagnostics:
-            filtered = without_known(
-                diagnostics, fingerprints(diagnostics, self.template.root), self.known
-            )
-            diagnostics, prints = filtered.diagnostics, filtered.fingerprints
-            self.tally.hidden += filtered.hidden
-        if not diagnostics:
-            return
-        self._count(diagnostics)
-        part = replace(
-            self.template, diagnostics=diagnostics, fingerprints=prints, color=self.color
+        if part.error:
+            self.errors.append(part.error)
+            click.echo(f"posthygiene: error: {part.error}", err=True)
+        self.counts.update(
+            found=part.found,
+            fixable=part.fixable,
+            unsafe_fixable=part.unsafe_fixable,
+            applied=part.applied,
+            hidden=part.hidden,
         )
-        self._write(self._part(part))
+        self.by_severity.update(dict(part.by_severity))
+        if part.text:
+            self._write(part.text)
 
-    def _count(self, diagnostics: list[Diagnostic]) -> None:
-        tally = self.tally
-        wanted = self.template.wanted
-        for d in diagnostics:
-            tally.found += 1
-            tally.by_severity[d.severity] += 1
-            fix = d.fix
-            if fix is not None:
-                if fix.applicability >= wanted:
-                    tally.fixable += 1
-                elif fix.applicability >= Applicability.UNSAFE:
-                    tally.unsafe_fixable += 1
+    @property
+    def _json(self) -> bool:
+        return self.options.format == "json"
 
-    def _part(self, report: RunReport) -> str:
-        if self.render is not None:
-            return self.render(report)
-        items = (json.dumps(as_dict(d), indent=2, ensure_ascii=False) for d in report.diagnostics)
-        return ",\n".join("\n".join("  " + line for line in item.split("\n")) for item in items)
-
-    def _write(self, part: str) -> None:
-        if not part:
-            return
+    def _write(self, text: str) -> None:
         if self.written:
-            part = (",\n" if self.render is None else SEPARATORS[self.options.format]) + part
-        elif self.render is None:
-            part = "[\n" + part
+            text = (",\n" if self._json else SEPARATORS[self.options.format]) + text
+        elif self._json:
+            text = "[\n" + text
         self.written = True
-        self._emit(part)
+        self._emit(text)
 
     def _emit(self, text: str) -> None:
         if self.file is not None:
@@ -146,11 +185,11 @@ class ReportStream:
             except OSError as exc:
                 raise _report_error(self.options.output_file, exc) from exc
             return
-        click.echo(text, nl=False, color=self.color, err=self.options.stdout_taken)
+        click.echo(text, nl=False, color=self.parts.color, err=self.options.stdout_taken)
 
     def close(self) -> tuple[RunReport, bool]:
-        """End the report; the run's report (counts only) and whether stdout got any of it."""
-        if self.render is None:
+        """End the report; the run's report (counts only) and whether the terminal got it."""
+        if self._json:
             self._emit("\n]\n" if self.written else "[]\n")
         elif self.written:
             self._emit("\n")
@@ -159,19 +198,26 @@ class ReportStream:
                 self.file.close()
             except OSError as exc:
                 raise _report_error(self.options.output_file, exc) from exc
-        tally = self.tally
-        counts = Counts(
-            tally.found, tally.fixable, tally.unsafe_fixable, tally.applied, tally.by_severity
-        )
-        report = replace(
-            self.template,
+        counts = self.counts
+        report = RunReport(
+            [],
             errors=self.errors,
             files=self.files,
-            baselined=tally.hidden,
-            counts=counts,
+            wanted=self.summary.wanted,
+            fixing=self.summary.fixing,
+            color=self.summary.color,
+            rules=self.summary.rules,
+            root=self.parts.root,
+            baselined=counts["hidden"],
+            counts=Counts(
+                counts["found"],
+                counts["fixable"],
+                counts["unsafe_fixable"],
+                counts["applied"],
+                dict(self.by_severity),
+            ),
         )
-        on_stdout = self.file is None and (self.written or self.render is None)
-        return report, on_stdout
+        return report, self.file is None and (self.written or self._json)
 
 
 def _open(path: Path) -> IO[str]:
