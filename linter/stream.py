@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import IO
 
@@ -26,7 +27,7 @@ from linter.fingerprint import fingerprints
 from linter.model import Applicability, Diagnostic, Severity
 from linter.output import OutputOptions
 from linter.registry import Rule, all_rules
-from linter.report import Counts, RunReport, load_reporters
+from linter.report import Counts, Renderer, RunReport, load_reporters
 from linter.report.json import as_dict
 from linter.runner import FileResult
 
@@ -114,7 +115,12 @@ class Parts:
             root=self.root,
             fingerprints=prints,
         )
-        return load_reporters()[self.format](report)
+        return _renderer(self.format)(report)
+
+
+@cache
+def _renderer(name: str) -> Renderer:
+    return load_reporters()[name]
 
 
 class ReportStream:
