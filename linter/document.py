@@ -75,14 +75,12 @@ class Document:
     def start_tags(self, *names: str) -> Iterator[StartTag]:
         """Start tags in source order, of the given (lower-case) names or of all elements."""
         if not names:
-            yield from self._start_tags
-            return
+            return iter(self._start_tags)
         index = self._index()
         if len(names) == 1:
-            yield from index.get(names[0], ())
-            return
+            return iter(index.get(names[0], ()))
         tags = [tag for name in names for tag in index.get(name, ())]
-        yield from sorted(tags, key=lambda tag: tag.start)
+        return iter(sorted(tags, key=lambda tag: tag.start))
 
     def _index(self) -> dict[str, list[StartTag]]:
         if self._by_name is None:
