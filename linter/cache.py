@@ -27,10 +27,10 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from linter import __version__
 from linter.config import Settings
@@ -47,6 +47,8 @@ RACY_NANOSECONDS = 2_000_000_000
 TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
 TAG = f"{TAG_SIGNATURE}\n# posthygiene's cache: `posthygiene clean` removes it.\n"
 NO_FIX = -1
+
+T = TypeVar("T")
 
 # size, mtime_ns, ctime_ns, inode, device
 Signature = tuple[int, int, int, int, int]
@@ -135,6 +137,32 @@ class Store:
         """Write one entry atomically; a cache that cannot be written is skipped."""
         data = json.dumps(encode_entry(diagnostics), ensure_ascii=False).encode("utf-8")
         self.write(self._entry(key), data)
+
+    def _output(self, storable: Storable[Any], key: str) -> Path:
+        return self.folder / "outputs" / storable.spec / key[:2] / key
+
+    def load_output(self, storable: Storable[T], key: str) -> tuple[T, int, int] | None:
+        """A stored output, with its result's finding count and best fix."""
+        try:
+            with open(self._output(storable, key), "rb") as handle:
+                data = handle.read()
+            head, _, body = data.partition(b"\n")
+            count, fixes = (int(part) for part in head.split())
+            return storable.load(body), count, fixes
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            return None
+
+    def save_output(
+        self,
+        storable: Storable[T] | None,
+        key: str,
+        value: T,
+        diagnostics: Sequence[Diagnostic],
+    ) -> None:
+        if storable is None or not diagnostics:  # a clean file's output is made at once
+            return
+        head = f"{len(diagnostics)} {best_fix(diagnostics)}\n".encode()
+        self.write(self._output(storable, key), head + storable.dump(value))
 
     def write(self, target: Path, data: bytes) -> None:
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -227,30 +255,68 @@ def _record(status: os.stat_result, key: str, diagnostics: Sequence[Diagnostic])
     return Record(found, key, len(diagnostics), best_fix(diagnostics))
 
 
-def process(path: str, job: Job, store: Store) -> tuple[FileResult, Record | None]:
-    """`runner.process_file` through the cache; the record is for the index."""
+@runtime_checkable
+class Storable(Protocol[T]):
+    """A finish step (see linter.parallel) whose output is worth storing too.
+
+    `spec` hashes everything the output depends on besides the file's result (a report
+    format and its options, say), so that output can be stored beside the result.
+    """
+
+    @property
+    def spec(self) -> str: ...
+
+    def __call__(self, result: FileResult) -> T: ...
+
+    def dump(self, value: T) -> bytes: ...
+
+    def load(self, data: bytes) -> T: ...
+
+
+def _storable(finish: Callable[[FileResult], T], job: Job) -> Storable[T] | None:
+    """The finish step, when its output may be stored: checks only (fixing writes files)."""
+    if job.mode is Mode.CHECK and isinstance(finish, Storable):
+        return finish
+    return None
+
+
+def process(
+    path: str, job: Job, store: Store, finish: Callable[[FileResult], T]
+) -> tuple[T, Record | None]:
+    """`finish(runner.process_file(...))` through the cache; the record is for the index."""
     try:
         data, status = read_bytes(path, max_bytes=job.settings.max_file_size)
     except SourceError as exc:
-        return FileResult(path, error=str(exc)), None
+        return finish(FileResult(path, error=str(exc))), None
     key = store.entry_key(path, data)
+    storable = _storable(finish, job)
+    if storable is not None:
+        stored = store.load_output(storable, key)
+        if stored is not None:
+            value, count, fixes = stored
+            found = signature(status)
+            return value, None if found is None else Record(found, key, count, fixes)
     cached = store.load(key, path)
     if cached is not None and (job.mode is Mode.CHECK or best_fix(cached) < job.wanted):
-        return FileResult(path, cached), _record(status, key, cached)
+        value = finish(FileResult(path, cached))
+        store.save_output(storable, key, value, cached)
+        return value, _record(status, key, cached)
     try:
         source = decode(path, data)
     except SourceError as exc:
-        return FileResult(path, error=str(exc)), None
+        return finish(FileResult(path, error=str(exc))), None
     result = process_source(source, job)
     if result.error is not None:
-        return result, None
+        return finish(result), None
     if not result.applied:  # the diagnostics are those of this very text
         store.save(key, result.diagnostics)
-        return result, _record(status, key, result.diagnostics)
+        value = finish(result)
+        store.save_output(storable, key, value, result.diagnostics)
+        return value, _record(status, key, result.diagnostics)
     if result.written and result.fixed_text is not None:
         fixed = source.encoded(result.fixed_text)
         store.save(store.entry_key(path, fixed), result.diagnostics)
-    return result, None
+    return finish(result), None
 
 
 class Cache:
@@ -287,11 +353,23 @@ class Cache:
             return None
         return record if signature(status) == record.signature else None
 
-    def result(self, path: str, record: Record) -> FileResult | None:
+    def output(
+        self, path: str, record: Record, job: Job, finish: Callable[[FileResult], T]
+    ) -> T | None:
+        """`finish` of the stored result of an unchanged file; None when it is gone."""
         if record.count == 0:
-            return FileResult(path)
+            return finish(FileResult(path))
+        storable = _storable(finish, job)
+        if storable is not None:
+            stored = self.store.load_output(storable, record.key)
+            if stored is not None:
+                return stored[0]
         diagnostics = self.store.load(record.key, path)
-        return None if diagnostics is None else FileResult(path, diagnostics)
+        if diagnostics is None:
+            return None
+        value = finish(FileResult(path, diagnostics))
+        self.store.save_output(storable, record.key, value, diagnostics)
+        return value
 
     def remember(self, path: str, record: Record | None) -> None:
         if record is not None and self.index.get(path) != record:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from linter.cache import Cache, Record, Store, process
+from linter.cache import Cache, Record, Storable, Store, process
 from linter.config import Settings
 from linter.model import Applicability
 from linter.registry import all_rules
@@ -103,21 +103,27 @@ def _start_worker(spec: JobSpec[Any]) -> None:
     _WORKER = (spec.job(), spec)
 
 
-def _process_one(path: str, job: Job, store: Store | None) -> tuple[FileResult, Record | None]:
+def _process_one(
+    path: str, job: Job, store: Store | None, finish: Finish[T]
+) -> tuple[T, Record | None]:
     if store is None:
-        return process_file(path, job), None
-    return process(path, job, store)
+        return finish(process_file(path, job)), None
+    return process(path, job, store, finish)
+
+
+def _without_text(finish: Finish[T]) -> Finish[T]:
+    def finish_in_worker(result: FileResult) -> T:
+        result.fixed_text = None  # written (or diffed) by the worker; not sent back
+        return finish(result)
+
+    return finish_in_worker
 
 
 def _process(paths: list[str]) -> list[tuple[Any, Record | None]]:
     assert _WORKER is not None, "worker started without a job"
     job, spec = _WORKER
-    done = []
-    for path in paths:
-        result, record = _process_one(path, job, spec.store)
-        result.fixed_text = None  # written (or diffed) by the worker; not sent back
-        done.append((spec.finish(result), record))
-    return done
+    finish = spec.finish if isinstance(spec.finish, Storable) else _without_text(spec.finish)
+    return [_process_one(path, job, spec.store, finish) for path in paths]
 
 
 def _context() -> BaseContext:
@@ -136,8 +142,7 @@ def _run(
     spec = _spec(job, store, finish) if workers > 1 else None
     if spec is None:
         for path in paths:
-            result, record = _process_one(path, job, store)
-            yield finish(result), record
+            yield _process_one(path, job, store, finish)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
     chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
@@ -191,16 +196,12 @@ def run_files(
     try:
         for path in paths:
             record = known.get(path)
-            stored = None if record is None else cache.result(path, record)
-            if stored is not None:
-                cache.remember(path, record)
-                yield finish(stored)
-                continue
-            if record is None:
-                found, record = next(misses)
-            else:  # the stored entry is gone or unreadable: check the file here
-                result, record = process(path, job, cache.store)
-                found = finish(result)
+            found = None if record is None else cache.output(path, record, job, finish)
+            if found is None:
+                if record is None:
+                    found, record = next(misses)
+                else:  # the stored entry is gone or unreadable: check the file here
+                    found, record = process(path, job, cache.store, finish)
             cache.remember(path, record)
             yield found
     finally:

@@ -11,6 +11,7 @@ run and keep the findings.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ from linter.registry import Rule, all_rules
 from linter.report import Counts, Renderer, RunReport, load_reporters
 from linter.report.json import as_dict
 from linter.runner import FileResult
+
+PART_FORMAT = 1
 
 # The text between two files' parts, for formats that are their files' parts joined.
 SEPARATORS = {
@@ -74,6 +77,37 @@ class Parts:
     codes: tuple[str, ...]
     root: Path
     known: frozenset[str] | None  # the baseline's fingerprints
+    # A hash of all of the above: the cache stores parts under it (see linter.cache).
+    spec: str = ""
+
+    @classmethod
+    def create(
+        cls,
+        format: str,
+        wanted: Applicability,
+        fixing: bool,
+        color: bool,
+        codes: tuple[str, ...],
+        root: Path,
+        known: frozenset[str] | None,
+    ) -> Parts:
+        digest = hashlib.blake2b(digest_size=12)
+        fields = (PART_FORMAT, format, int(wanted), fixing, color, codes, str(root))
+        digest.update(repr(fields).encode("utf-8", "surrogateescape"))
+        if known is not None:
+            digest.update("\n".join(sorted(known)).encode())
+        return cls(format, wanted, fixing, color, codes, root, known, digest.hexdigest())
+
+    def dump(self, part: Part) -> bytes:
+        severities = [[str(severity), count] for severity, count in part.by_severity]
+        row = [part.text, part.found, part.fixable, part.unsafe_fixable, part.applied]
+        row += [part.hidden, severities, part.error]
+        return json.dumps(row, ensure_ascii=False).encode("utf-8")
+
+    def load(self, data: bytes) -> Part:
+        text, found, fixable, unsafe, applied, hidden, severities, error = json.loads(data)
+        by_severity = tuple((Severity(name), int(count)) for name, count in severities)
+        return Part(text, found, fixable, unsafe, applied, hidden, by_severity, error)
 
     def __call__(self, result: FileResult) -> Part:
         diagnostics = result.diagnostics
@@ -146,7 +180,7 @@ class ReportStream:
         codes = tuple(rule.code for rule in rules)
         # A report written to a file has no colour; the summary on the terminal may.
         to_terminal = color and self.file is None
-        self.parts = Parts(options.format, wanted, fixing, to_terminal, codes, root, known)
+        self.parts = Parts.create(options.format, wanted, fixing, to_terminal, codes, root, known)
         self.summary = RunReport([], wanted=wanted, fixing=fixing, color=color, rules=rules)
         self.errors = list(errors)
         self.counts = Counter[str]()

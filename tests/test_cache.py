@@ -181,3 +181,20 @@ def test_a_status_taken_right_after_a_change_is_not_trusted(
     )
     assert Cache(cache_root, key).index == {}  # the entry is there, found by content
     assert len([p for p in cache_root.rglob("*") if len(p.name) == 40]) == 1
+
+
+@pytest.mark.usefixtures("trusted")
+def test_a_streamed_report_of_unchanged_files_is_read_back_not_rendered(
+    generated: Path, tmp_path: Path, cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = shutil.copytree(generated, tmp_path / "site")
+    args = ["check", "--cache-dir", str(cache_root), "--jobs", "1", str(site)]
+    first = CliRunner().invoke(main, args)
+    monkeypatch.setattr(cache_module.Store, "load", no_linting)  # no stored finding is decoded
+    monkeypatch.setattr(cache_module, "read_bytes", no_linting)  # no post is read
+    again = CliRunner().invoke(main, args)
+    assert first.exit_code == again.exit_code == 1
+    assert again.output == first.output
+    # Parts in another format were never stored: that run has to decode the findings.
+    other_format = CliRunner().invoke(main, [*args, "--output-format", "concise"])
+    assert isinstance(other_format.exception, AssertionError)
