@@ -124,7 +124,7 @@ class Store:
         return digest.hexdigest()
 
     def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+        return self.folder / "entries" / key
 
     def load(self, key: str, path: str) -> list[Diagnostic] | None:
         try:
@@ -139,7 +139,7 @@ class Store:
         self.write(self._entry(key), data)
 
     def _output(self, storable: Storable[Any], key: str) -> Path:
-        return self.folder / "outputs" / storable.spec / key[:2] / key
+        return self.folder / "outputs" / storable.spec / key
 
     def load_output(self, storable: Storable[T], key: str) -> tuple[T, int, int] | None:
         """A stored output, with its result's finding count and best fix."""
@@ -281,14 +281,24 @@ def _storable(finish: Callable[[FileResult], T], job: Job) -> Storable[T] | None
 
 
 def process(
-    path: str, job: Job, store: Store, finish: Callable[[FileResult], T]
+    path: str,
+    job: Job,
+    store: Store,
+    finish: Callable[[FileResult], T],
+    earlier: Record | None = None,
 ) -> tuple[T, Record | None]:
-    """`finish(runner.process_file(...))` through the cache; the record is for the index."""
+    """`finish(runner.process_file(...))` through the cache; the record is for the index.
+
+    `earlier` is what the index held for the path, though the file's status has changed
+    since: when its content has not, a clean file is known clean without any stored entry.
+    """
     try:
         data, status = read_bytes(path, max_bytes=job.settings.max_file_size)
     except SourceError as exc:
         return finish(FileResult(path, error=str(exc))), None
     key = store.entry_key(path, data)
+    if earlier is not None and earlier.key == key and earlier.count == 0:
+        return finish(FileResult(path)), _record(status, key, ())
     storable = _storable(finish, job)
     if storable is not None:
         stored = store.load_output(storable, key)
@@ -309,14 +319,33 @@ def process(
     if result.error is not None:
         return finish(result), None
     if not result.applied:  # the diagnostics are those of this very text
-        store.save(key, result.diagnostics)
         value = finish(result)
-        store.save_output(storable, key, value, result.diagnostics)
+        _keep(store, storable, key, value, result.diagnostics)
         return value, _record(status, key, result.diagnostics)
     if result.written and result.fixed_text is not None:
         fixed = source.encoded(result.fixed_text)
-        store.save(store.entry_key(path, fixed), result.diagnostics)
+        _keep(store, None, store.entry_key(path, fixed), None, result.diagnostics)
     return finish(result), None
+
+
+def _keep(
+    store: Store,
+    storable: Storable[T] | None,
+    key: str,
+    value: T,
+    diagnostics: Sequence[Diagnostic],
+) -> None:
+    """Store a result: nothing for a clean file (the index knows), else its output or entry.
+
+    A check run whose output is stored keeps only that: creating files is the slowest
+    part of filling a cache, and a run in another format just checks those posts again.
+    """
+    if not diagnostics:
+        return
+    if storable is not None:
+        store.save_output(storable, key, value, diagnostics)
+    else:
+        store.save(key, diagnostics)
 
 
 class Cache:

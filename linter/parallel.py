@@ -104,11 +104,11 @@ def _start_worker(spec: JobSpec[Any]) -> None:
 
 
 def _process_one(
-    path: str, job: Job, store: Store | None, finish: Finish[T]
+    path: str, job: Job, store: Store | None, finish: Finish[T], earlier: Record | None = None
 ) -> tuple[T, Record | None]:
     if store is None:
         return finish(process_file(path, job)), None
-    return process(path, job, store, finish)
+    return process(path, job, store, finish, earlier)
 
 
 def _without_text(finish: Finish[T]) -> Finish[T]:
@@ -119,11 +119,11 @@ def _without_text(finish: Finish[T]) -> Finish[T]:
     return finish_in_worker
 
 
-def _process(paths: list[str]) -> list[tuple[Any, Record | None]]:
+def _process(paths: list[tuple[str, Record | None]]) -> list[tuple[Any, Record | None]]:
     assert _WORKER is not None, "worker started without a job"
     job, spec = _WORKER
     finish = spec.finish if isinstance(spec.finish, Storable) else _without_text(spec.finish)
-    return [_process_one(path, job, spec.store, finish) for path in paths]
+    return [_process_one(path, job, spec.store, finish, earlier) for path, earlier in paths]
 
 
 def _context() -> BaseContext:
@@ -136,13 +136,18 @@ def _context() -> BaseContext:
 
 
 def _run(
-    paths: Sequence[str], job: Job, jobs: int, store: Store | None, finish: Finish[T]
+    paths: Sequence[tuple[str, Record | None]],
+    job: Job,
+    jobs: int,
+    store: Store | None,
+    finish: Finish[T],
 ) -> Generator[tuple[T, Record | None], None, None]:
+    """Each (path, what the index held for it) through `_process_one`, in order."""
     workers = worker_count(jobs, len(paths))
     spec = _spec(job, store, finish) if workers > 1 else None
     if spec is None:
-        for path in paths:
-            yield _process_one(path, job, store, finish)
+        for path, earlier in paths:
+            yield _process_one(path, job, store, finish, earlier)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
     chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
@@ -188,11 +193,12 @@ def run_files(
     """
     relax_garbage_collection()
     if cache is None:
-        for result, _ in _run(paths, job, jobs, None, finish):
+        for result, _ in _run([(path, None) for path in paths], job, jobs, None, finish):
             yield result
         return
     known = {path: record for path in paths if (record := cache.known(path, job)) is not None}
-    misses = _run([path for path in paths if path not in known], job, jobs, cache.store, finish)
+    changed = [(path, cache.index.get(path)) for path in paths if path not in known]
+    misses = _run(changed, job, jobs, cache.store, finish)
     try:
         for path in paths:
             record = known.get(path)

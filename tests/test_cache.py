@@ -198,3 +198,16 @@ def test_a_streamed_report_of_unchanged_files_is_read_back_not_rendered(
     # Parts in another format were never stored: that run has to decode the findings.
     other_format = CliRunner().invoke(main, [*args, "--output-format", "concise"])
     assert isinstance(other_format.exception, AssertionError)
+
+
+@pytest.mark.usefixtures("trusted")
+def test_a_clean_file_touched_but_unchanged_is_not_linted_again(
+    tmp_path: Path, cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post = tmp_path / "clean.md"
+    post.write_text("<p>Nothing to see.</p>\n", encoding="utf-8")
+    assert checked([str(post)], cache_root)[0].diagnostics == []
+    assert not [p for p in cache_root.rglob("*") if len(p.name) == 40]  # no entry: the index knows
+    os.utime(post, ns=(1, 1))  # a new status, the same bytes
+    monkeypatch.setattr(cache_module, "process_source", no_linting)
+    assert checked([str(post)], cache_root)[0].diagnostics == []
