@@ -1,5 +1,8 @@
 """Running one command: wall time, exit code, and peak memory of its whole process tree.
 
+CPU time (user + system, the children's included) shows how much of the wall time the
+command really worked: on a machine shared with other jobs the two part ways.
+
 Peak memory is measured twice. `peak_mb` is the largest resident set of any single process
 (from the kernel, `ru_maxrss` of the waited-for child and its descendants). `tree_mb` is the
 largest sum over the process tree, sampled every few milliseconds from /proc (proportional
@@ -28,6 +31,7 @@ class Sample:
     returncode: int
     peak_mb: float
     tree_mb: float
+    cpu_seconds: float = 0.0  # user + system time of the process and its children
 
 
 def run_once(
@@ -48,7 +52,8 @@ def run_once(
     seconds = time.perf_counter() - start
     sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Sample(seconds, process.returncode, _maxrss_mb(usage), sampler.peak_kb / 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds, process.returncode, _maxrss_mb(usage), sampler.peak_kb / 1024, cpu)
 
 
 def _maxrss_mb(usage: resource.struct_rusage) -> float:

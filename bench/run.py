@@ -68,6 +68,7 @@ class Result:
     peak_mb: float
     tree_mb: float
     returncodes: list[int] = field(default_factory=list)
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ def measure(case: Case) -> list[Sample]:
                 max(p.returncode for p in parts),
                 max(p.peak_mb for p in parts),
                 max(p.tree_mb for p in parts),
+                sum(p.cpu_seconds for p in parts),
             )
         )
     return samples
@@ -116,6 +118,7 @@ def summarise(case: Case, samples: list[Sample], floor: float | None) -> Result:
         peak_mb=max(s.peak_mb for s in samples),
         tree_mb=max(s.tree_mb for s in samples),
         returncodes=[s.returncode for s in samples],
+        cpu_seconds=statistics.median(s.cpu_seconds for s in samples),
     )
 
 
@@ -231,15 +234,24 @@ def table(inputs: Inputs, results: Sequence[Result], runs: int) -> str:
     megabytes = inputs.size / 1e6
     lines = [
         f"{inputs.name}: {len(inputs.files):,} files, {megabytes:,.1f} MB; median of {runs} "
-        f"runs; {os.cpu_count()} cores",
-        f"{'case':<40} {'seconds':>8} {'x floor':>8} {'files/s':>9} {'peak MB':>8} {'tree MB':>8}",
+        f"runs; {os.cpu_count()} cores, load {_load()}",
+        f"{'case':<40} {'seconds':>8} {'x floor':>8} {'files/s':>9} {'cpu s':>7} "
+        f"{'peak MB':>8} {'tree MB':>8}",
     ]
     for r in results:
         lines.append(
             f"{r.label:<40} {r.seconds:>8.3f} {r.ratio:>8.2f} {r.files_per_second:>9,.0f} "
-            f"{r.peak_mb:>8.1f} {r.tree_mb:>8.1f}"
+            f"{r.cpu_seconds:>7.2f} {r.peak_mb:>8.1f} {r.tree_mb:>8.1f}"
         )
     return "\n".join(lines)
+
+
+def _load() -> str:
+    """The machine's load average: other jobs on the same cores slow every case down."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(table(inputs, results, options.runs))
         print("\n".join(goal.line() for goal in found) + "\n")
         entry = {
+            "load": _load(),
             "name": inputs.name,
             "files": len(inputs.files),
             "bytes": inputs.size,
