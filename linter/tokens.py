@@ -20,8 +20,11 @@ _ATTRIBUTE = re.compile(
     )?+""",
     re.VERBOSE,
 )
+# After `=`, a value that opens a quote runs to the closing quote; with none, the file ends
+# inside the tag (`<a href="mailto:sarah.re<p>…`), so the tag does not match at all.
 _ATTRIBUTES = r"""(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+
-        (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >]++)?+)?+
+        (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|(?!["'])[^\t\n\f\r >]*+)
+          |(?![\t\n\f\r ]*+=))
     )*+"""
 _START_TAG = re.compile(
     rf"""<(?P<name>[A-Za-z][^\t\n\f\r />]*+)
@@ -149,6 +152,15 @@ class StartTag(Token):
         attributes = self.attributes
         return attributes[-1].end if attributes else self.start + 1 + len(self.name)
 
+    @property
+    def unwraps_cleanly(self) -> bool:
+        """Whether deleting this tag and its end tag leaves every other element as it was.
+
+        False when the end tag also closed elements opened inside (`<span><i>a</span>b`:
+        without the span, `b` would turn italic).
+        """
+        return self.end_tag is None or not self.end_tag.closed_others
+
     def ancestors(self) -> list[StartTag]:
         found: list[StartTag] = []
         node = self.parent
@@ -162,6 +174,8 @@ class StartTag(Token):
 class EndTag(Token):
     name: str
     start_tag: StartTag | None = None
+    # True when closing `start_tag` also closed elements opened after it and still open.
+    closed_others: bool = False
 
 
 def parse_attributes(text: str, start: int, end: int) -> list[Attribute]:
@@ -313,6 +327,7 @@ def _scan_end_tag(
                 open_tag.end_tag = end_tag
                 end_tag.start_tag = open_tag
                 break
+            end_tag.closed_others = True
     return match.end()
 
 
