@@ -15,7 +15,22 @@ _FRONT_MATTER = re.compile(r"(?:[ \t]*(?:\r\n?|\n))*+(?P<fence>---|\+\+\+)[ \t]*
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
 _FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})([^\r\n]*)")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_HTML_BLOCK_START = re.compile(r" {0,3}<(?:[A-Za-z/!?])")
+# CommonMark HTML blocks 1 to 6: raw-text elements, comments, `<?`, `<!X`, CDATA, and
+# block-level elements. (Type 7, any other tag alone on its line, is `_lone_tag`.)
+_BLOCK_NAMES = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+    "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    "track|ul"
+)
+_HTML_BLOCK_START = re.compile(
+    rf"""[ ]{{0,3}}(?:<(?:script|pre|style|textarea)(?:[ \t>]|$)
+    |<!--|<\?|<![A-Za-z]|<!\[CDATA\[
+    |</?(?:{_BLOCK_NAMES})(?:[ \t]|/?>|$))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LONE_TAG_START = re.compile(r" {0,3}(?=<)")
 _BACKTICKS = re.compile(r"\\.|<|`+")
 
 
@@ -109,7 +124,7 @@ def code_spans(text: str, start: int) -> list[tuple[int, int]]:
         elif indent == 0 and block_kind == "blank":
             in_list = False
         if block_kind == "blank":
-            if _HTML_BLOCK_START.match(line):
+            if _HTML_BLOCK_START.match(line) or _lone_tag(line):
                 block_kind = "html"
             else:
                 block_kind = "paragraph"
@@ -117,6 +132,15 @@ def code_spans(text: str, start: int) -> list[tuple[int, int]]:
     if block_kind == "paragraph":
         spans.extend(inline_code_spans(text, paragraph_start, len(text)))
     return spans
+
+
+def _lone_tag(line: str) -> bool:
+    """CommonMark's HTML block 7: a complete start or end tag and nothing else on the line."""
+    indent = _LONE_TAG_START.match(line)
+    if indent is None:
+        return False
+    tag = _START_TAG.match(line, indent.end()) or _END_TAG.match(line, indent.end())
+    return tag is not None and not line[tag.end() :].strip(" \t")
 
 
 def inline_code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
