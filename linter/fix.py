@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from html import unescape
 
 from linter.model import Applicability, Diagnostic, Edit
 
 MAX_PASSES = 10
+_ENTITY_TAIL = re.compile(r"[#A-Za-z0-9]*+")
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
@@ -71,6 +74,58 @@ def _self_overlapping(edits: Sequence[Edit]) -> bool:
     return any(a.end > b.start for a, b in itertools.pairwise(edits))
 
 
+def fix_pass(
+    text: str, diagnostics: Iterable[Diagnostic], wanted: Applicability
+) -> list[Diagnostic]:
+    """The fixes to apply together to `text`: `choose_fixes`, less any that would glue.
+
+    Deleting `<span></span>` from `<<span></span>b` would make `<b` a tag, and from
+    `&am<span></span>p;` an entity: text that was shown would turn into markup. A fix
+    whose edits bring such neighbours together is held back (its finding stays).
+    """
+    chosen = choose_fixes(diagnostics, wanted)
+    while chosen:
+        glued = _gluing(text, chosen)
+        if not glued:
+            break
+        chosen = [d for d in chosen if id(d) not in glued]
+    return chosen
+
+
+def _gluing(text: str, chosen: list[Diagnostic]) -> set[int]:
+    owned = sorted((edit, id(d)) for d in chosen if d.fix for edit in d.fix.edits)
+    new = apply_edits(text, (edit for edit, _ in owned))
+    glued: set[int] = set()
+    shift = 0
+    for edit, owner in owned:
+        start = edit.start + shift
+        end = start + len(edit.replacement)
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        if (_glues(new, start) and not _glues(text, edit.start)) or (
+            _glues(new, end) and not _glues(text, edit.end)
+        ):
+            glued.add(owner)
+    return glued
+
+
+def _glues(text: str, at: int) -> bool:
+    """Whether the characters meeting at `at` read as more than their two sides apart."""
+    if 0 < at < len(text):
+        left, right = text[at - 1], text[at]
+        if left == "<" and ((right.isascii() and right.isalpha()) or right in "/!?"):
+            return True
+        if left == right == "`":  # a longer backtick run changes Markdown code spans
+            return True
+    amp = text.rfind("&", max(0, at - 40), at)
+    if amp < 0:
+        return False
+    tail = _ENTITY_TAIL.match(text, amp + 1, at)
+    if tail is None or tail.end() != at:
+        return False
+    before, after = text[amp:at], text[at : at + 40]
+    return unescape(before + after) != unescape(before) + unescape(after)
+
+
 @dataclass(frozen=True, slots=True)
 class FixResult:
     text: str
@@ -97,12 +152,12 @@ def fix_until_stable(
     applied: list[Diagnostic] = []
     diagnostics = lint(text)
     for _ in range(MAX_PASSES):
-        chosen = choose_fixes(diagnostics, wanted)
+        chosen = fix_pass(text, diagnostics, wanted)
         if not chosen:
             return FixResult(text, diagnostics, applied, True)
         text = apply_edits(text, (edit for d in chosen if d.fix for edit in d.fix.edits))
         applied.extend(chosen)
         diagnostics = lint(text)
-    if not choose_fixes(diagnostics, wanted):
+    if not fix_pass(text, diagnostics, wanted):
         return FixResult(text, diagnostics, applied, True)
     return FixResult(original, lint(original), [], False)
