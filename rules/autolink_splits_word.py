@@ -26,7 +26,7 @@ INFLECTIONS = frozenset({"s", "es"})
     "AFF001",
     summary="Link covers only part of a word",
     severity=Severity.ERROR,
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
 )
 def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]:
     """## What it does
@@ -61,7 +61,9 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
     word starts a sentence, capitals only in text that is all capitals). It is safe when
     the link carries an auto-linker signature (`data-link="1"`, or an href through an
     affiliate or tracking redirector) and has no `id` or `name`; otherwise it is unsafe,
-    since a person may have linked part of a word on purpose.
+    since a person may have linked part of a word on purpose. There is no fix when the
+    link's end tag also closes an element opened inside it (`<a …><b>OPPO</a>rtunity`):
+    without the link the rest of the paragraph would turn bold.
     """
     for tag in doc.start_tags("a"):
         if tag.end_tag is None or not doc.is_prose(tag):
@@ -82,7 +84,9 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
             sentence_start=not left and starts_sentence(before, before_boundary),
             around=before + " " + after,
         )
-        fix = _unwrap(doc, tag, restored, autolinker_signature(tag))
+        fix = (
+            _unwrap(doc, tag, restored, autolinker_signature(tag)) if tag.unwraps_cleanly else None
+        )
         yield Finding(
             tag.start,
             tag.end_tag.end,
