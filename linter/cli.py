@@ -113,8 +113,12 @@ def run_check(**options: Any) -> int:
     rules = select_rules(settings.selected, settings.ignore)
     mode = Mode.DIFF if options["diff"] else Mode.FIX if options["fix"] else Mode.CHECK
     wanted = Applicability.UNSAFE if options["unsafe_fixes"] else Applicability.SAFE
-    found = discover(options["paths"] or (".",), settings)
-    results = run_files(found.files, Job(rules, settings, mode, wanted))
+    try:
+        found = discover(options["paths"] or (".",), settings)
+        results = run_files(found.files, Job(rules, settings, mode, wanted))
+    except KeyboardInterrupt:
+        # Every write is a rename of a complete file: each post is whole, fixed or not.
+        fail("interrupted; files written so far are fixed, the others are unchanged")
     errors = [f"{path}: no such file or folder" for path in found.missing]
     errors += [r.error for r in results if r.error]
     report = RunReport(
