@@ -65,6 +65,7 @@ class Document:
         self.masked = _blank(self.text, hidden)
         self.tokens: list[Token] = tokenize(self.masked)
         self._by_name: dict[str, list[StartTag]] | None = None
+        self._prose: dict[int, bool] = {}  # start tag offset: whether its contents are prose
 
     @property
     def path(self) -> str:
@@ -106,7 +107,18 @@ class Document:
 
     def is_prose(self, tag: StartTag) -> bool:
         """False inside pre, code, script, style and textarea, whose text is not prose."""
-        return not any(node.name in NOT_PROSE for node in tag.ancestors())
+        # Remembered per element, so a deep nest costs one walk up, not one per tag.
+        known = self._prose
+        chain: list[StartTag] = []
+        node = tag.parent
+        while node is not None and node.start not in known:
+            chain.append(node)
+            node = node.parent
+        prose = True if node is None else known[node.start]
+        for node in reversed(chain):
+            prose = prose and node.name not in NOT_PROSE
+            known[node.start] = prose
+        return prose
 
     def text_before(self, index: int) -> tuple[str, bool]:
         """Visible text just before token `index`, across inline tags and comments.

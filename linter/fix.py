@@ -30,25 +30,50 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 class _Taken:
-    """The edit spans already chosen in one pass, sorted, for conflict checks."""
+    """The edit spans already chosen in one pass, sorted, for conflict checks.
+
+    Kept in blocks of at most 2 * _BLOCK spans, so adding one costs a block's length, not
+    the whole list's: 100,000 nested wrappers make 200,000 edits in one pass.
+    """
+
+    _BLOCK = 256
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.spans: list[tuple[int, int]] = []
+        self.blocks: list[list[tuple[int, int]]] = []
+        self.firsts: list[int] = []  # the first start of each block
+
+    def _neighbours(self, at: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The last chosen span starting at or before `at`, and the first one after it."""
+        block = bisect.bisect_right(self.firsts, at) - 1
+        if block < 0:
+            return None, (self.blocks[0][0] if self.blocks else None)
+        spans = self.blocks[block]
+        index = bisect.bisect_right(spans, (at, float("inf")))
+        after = spans[index] if index < len(spans) else None
+        if after is None and block + 1 < len(self.blocks):
+            after = self.blocks[block + 1][0]
+        return spans[index - 1], after
 
     def conflicts(self, edit: Edit) -> bool:
         # Chosen spans never overlap, so only the neighbours of `edit.start` can.
-        index = bisect.bisect_right(self.starts, edit.start)
-        if index > 0:
-            start, end = self.spans[index - 1]
-            if start == edit.start or end > edit.start:
-                return True
-        return index < len(self.spans) and self.spans[index][0] < edit.end
+        before, after = self._neighbours(edit.start)
+        if before is not None and (before[0] == edit.start or before[1] > edit.start):
+            return True
+        return after is not None and after[0] < edit.end
 
     def add(self, edit: Edit) -> None:
-        index = bisect.bisect_right(self.starts, edit.start)
-        self.starts.insert(index, edit.start)
-        self.spans.insert(index, (edit.start, edit.end))
+        span = (edit.start, edit.end)
+        if not self.blocks:
+            self.blocks.append([span])
+            self.firsts.append(edit.start)
+            return
+        block = max(0, bisect.bisect_right(self.firsts, edit.start) - 1)
+        spans = self.blocks[block]
+        bisect.insort(spans, span)
+        self.firsts[block] = spans[0][0]
+        if len(spans) > 2 * self._BLOCK:
+            self.blocks[block : block + 1] = [spans[: self._BLOCK], spans[self._BLOCK :]]
+            self.firsts[block : block + 1] = [spans[0][0], spans[self._BLOCK][0]]
 
 
 def choose_fixes(diagnostics: Iterable[Diagnostic], wanted: Applicability) -> list[Diagnostic]:

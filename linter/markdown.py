@@ -148,6 +148,7 @@ def inline_code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     closers: dict[int, tuple[int, re.Match[str] | None]] = {}
     position = start
+    tags = True
     while position < end:
         found = _BACKTICKS.search(text, position, end)
         if found is None:
@@ -157,16 +158,26 @@ def inline_code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if token[0] == "\\":
             continue
         if token == "<":
-            tag = _START_TAG.match(text, found.start(), end) or _END_TAG.match(
-                text, found.start(), end
-            )
-            position = tag.end() if tag else position
+            if tags and _may_be_tag(text, position, end):
+                ends = text.startswith("/", position)
+                tag = (_END_TAG if ends else _START_TAG).match(text, found.start(), end)
+                position = tag.end() if tag else position
+                # A tag that does not match ran to the paragraph's end (an open quote or
+                # no `>`): trying again at every later `<` (`<a<a<a…`) would be quadratic.
+                tags = tag is not None
             continue
         closing = _closer(text, len(token), position, end, closers)
         if closing is not None:
             spans.append((found.start(), closing.end()))
             position = closing.end()
     return spans
+
+
+def _may_be_tag(text: str, at: int, end: int) -> bool:
+    """Whether `<` followed by `text[at:]` can start a tag: a letter, or `/` and a letter."""
+    if at < end and text[at] == "/":
+        at += 1
+    return at < end and text[at].isascii() and text[at].isalpha()
 
 
 def _closer(

@@ -252,6 +252,8 @@ def tokenize(text: str) -> list[Token]:
             append(Broken(lt, length, len(tokens)))
             break
         name = match["name"].lower()
+        if name == "a" and open_counts.get("a"):
+            _close_open_link(stack, open_counts)
         tag = StartTag(
             lt,
             match.end(),
@@ -272,6 +274,15 @@ def tokenize(text: str) -> list[Token]:
         stack.append(tag)
         open_counts[name] = open_counts.get(name, 0) + 1
     return tokens
+
+
+def _close_open_link(stack: list[StartTag], open_counts: dict[str, int]) -> None:
+    """Links never nest: browsers close an open `<a>` (and what is inside it) at the next."""
+    while stack:
+        open_tag = stack.pop()
+        open_counts[open_tag.name] -= 1
+        if open_tag.name == "a":
+            return
 
 
 def _scan_bang(text: str, lt: int, tokens: list[Token]) -> int:
@@ -302,14 +313,11 @@ def _scan_bang(text: str, lt: int, tokens: list[Token]) -> int:
 def _scan_end_tag(
     text: str, lt: int, tokens: list[Token], stack: list[StartTag], open_counts: dict[str, int]
 ) -> int:
-    match = _END_TAG.match(text, lt)
+    named = lt + 2 < len(text) and text[lt + 2].isascii() and text[lt + 2].isalpha()
+    # Only `</` + letter can be an end tag: `</1>` is not tried, so it costs no scan.
+    match = _END_TAG.match(text, lt) if named else None
     if match is None:
-        if (
-            text.startswith("</", lt)
-            and lt + 2 < len(text)
-            and text[lt + 2].isascii()
-            and (text[lt + 2].isalpha())
-        ):
+        if named:
             tokens.append(Broken(lt, len(text), len(tokens)))
             return len(text)
         close = text.find(">", lt)
