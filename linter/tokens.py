@@ -119,6 +119,8 @@ class StartTag(Token):
     attrs_end: int
     parent: StartTag | None = None
     end_tag: EndTag | None = None
+    # True for an <a> that closed a link still open before it (links never nest).
+    closed_others: bool = False
     _attributes: list[Attribute] | None = field(default=None, repr=False)
 
     @property
@@ -157,8 +159,11 @@ class StartTag(Token):
         """Whether deleting this tag and its end tag leaves every other element as it was.
 
         False when the end tag also closed elements opened inside (`<span><i>a</span>b`:
-        without the span, `b` would turn italic).
+        without the span, `b` would turn italic), or when this start tag closed an open
+        link (without it, that link would go on).
         """
+        if self.closed_others:
+            return False
         return self.end_tag is None or not self.end_tag.closed_others
 
     def ancestors(self) -> list[StartTag]:
@@ -252,7 +257,8 @@ def tokenize(text: str) -> list[Token]:
             append(Broken(lt, length, len(tokens)))
             break
         name = match["name"].lower()
-        if name == "a" and open_counts.get("a"):
+        closes_link = name == "a" and bool(open_counts.get("a"))
+        if closes_link:
             _close_open_link(stack, open_counts)
         tag = StartTag(
             lt,
@@ -263,6 +269,7 @@ def tokenize(text: str) -> list[Token]:
             match.start("attrs"),
             match.end("attrs"),
             stack[-1] if stack else None,
+            closed_others=closes_link,
         )
         append(tag)
         position = match.end()
