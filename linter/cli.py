@@ -12,14 +12,19 @@ from typing import Any, NoReturn
 import click
 
 from linter import __version__
+from linter.baseline import write_baseline
+from linter.collect import collect
 from linter.config import Settings, check_selectors, load_settings
 from linter.discovery import discover
 from linter.errors import ConfigError, LinterError
 from linter.model import Applicability
+from linter.output import OutputOptions, emit
+from linter.progress import progress
 from linter.registry import Rule, all_rules, select_rules
 from linter.report import RunReport, load_reporters
-from linter.report.text import summary
 from linter.runner import FileResult, Job, Mode, process_file
+from linter.show_config import settings_toml
+from linter.stdin import STDIN, output_bytes, process_stdin, reads_stdin
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -39,7 +44,17 @@ def use_color() -> bool:
     return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """Turns any LinterError raised by a command into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LinterError as exc:
+            fail(str(exc))
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="posthygiene")
 def main() -> None:
     """Lint and fix the HTML inside blog posts."""
@@ -61,7 +76,20 @@ def check_options(function: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="How findings are printed.",
         ),
+        click.option(
+            "--output-file",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report to this file; the terminal still gets the summary.",
+        ),
+        click.option("--statistics", is_flag=True, help="Count findings per rule instead."),
+        click.option("--show-fixes", is_flag=True, help="List the fixes applied, per file."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain."),
+        click.option(
+            "--exit-non-zero-on-fix",
+            is_flag=True,
+            help="Exit 1 when fixes were applied, even if no problems remain.",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary."),
         click.option(
             "--config",
@@ -69,6 +97,20 @@ def check_options(function: Callable[..., Any]) -> Callable[..., Any]:
             help="Settings file to use instead of the nearest one.",
         ),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option(
+            "--stdin-filename",
+            help="With `-` as the path: the name of the post read from standard input.",
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Report only findings not recorded in this baseline file.",
+        ),
+        click.option(
+            "--write-baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Record today's findings in this file (then use it with --baseline).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -113,61 +155,101 @@ def run_check(**options: Any) -> int:
     rules = select_rules(settings.selected, settings.ignore)
     mode = Mode.DIFF if options["diff"] else Mode.FIX if options["fix"] else Mode.CHECK
     wanted = Applicability.UNSAFE if options["unsafe_fixes"] else Applicability.SAFE
-    try:
-        found = discover(options["paths"] or (".",), settings)
-        results = run_files(found.files, Job(rules, settings, mode, wanted))
-    except KeyboardInterrupt:
-        # Every write is a rename of a complete file: each post is whole, fixed or not.
-        fail("interrupted; files written so far are fixed, the others are unchanged")
-    errors = [f"{path}: no such file or folder" for path in found.missing]
-    errors += [r.error for r in results if r.error]
-    report = RunReport(
-        diagnostics=[d for r in results for d in r.diagnostics],
-        applied=[d for r in results for d in r.applied],
-        errors=errors,
-        files=len(found.files),
+    job = Job(rules, settings, mode, wanted)
+    paths: tuple[str, ...] = options["paths"]
+    missing: list[str] = []
+    if reads_stdin(paths, options["stdin_filename"]):
+        results = [run_stdin(job, options["stdin_filename"])]
+    elif STDIN in paths:
+        fail("`-` (standard input) cannot be combined with other paths")
+    else:
+        try:
+            found = discover(paths or (".",), settings)
+            missing = found.missing
+            with progress(len(found.files), quiet=options["quiet"]) as advance:
+                results = run_files(found.files, job, advance)
+        except KeyboardInterrupt:
+            # Every write is a rename of a complete file: each post is whole, fixed or not.
+            fail("interrupted; files written so far are fixed, the others are unchanged")
+    report = collect(
+        results,
+        missing=missing,
+        rules=rules,
         wanted=wanted,
         fixing=mode is Mode.FIX,
         color=use_color(),
+        baseline=options["baseline"],
     )
-    emit(report, results, options)
-    if errors:
+    if options["write_baseline"] is not None:
+        return record_baseline(report, options["write_baseline"])
+    emit(report, results, output_options(options))
+    return exit_code(report, results, options)
+
+
+def run_stdin(job: Job, filename: str | None) -> FileResult:
+    data = sys.stdin.buffer.read()
+    source, result = process_stdin(data, filename, job)
+    if job.mode is Mode.FIX:
+        fixed = data if source is None else output_bytes(source, result)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixed)
+        sys.stdout.buffer.flush()
+    return result
+
+
+def record_baseline(report: RunReport, path: Path) -> int:
+    write_baseline(path, report.fingerprinted(), report.root)
+    for error in report.errors:
+        click.echo(f"posthygiene: error: {error}", err=True)
+    count = len(report.diagnostics)
+    click.echo(f"Recorded {count} {'finding' if count == 1 else 'findings'} in {path}.", err=True)
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+def exit_code(report: RunReport, results: Sequence[FileResult], options: dict[str, Any]) -> int:
+    if report.errors:
         return EXIT_ERROR
-    if mode is Mode.DIFF and any(r.diff for r in results):
+    if options["exit_non_zero_on_fix"] and report.applied and not options["diff"]:
+        return EXIT_FINDINGS
+    if options["diff"] and any(r.diff for r in results):
         return EXIT_CLEAN if options["exit_zero"] else EXIT_FINDINGS
     if report.diagnostics and not options["exit_zero"]:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
-def run_files(paths: Sequence[str], job: Job) -> list[FileResult]:
-    return [process_file(path, job) for path in paths]
+def output_options(options: dict[str, Any]) -> OutputOptions:
+    return OutputOptions(
+        format=options["output_format"],
+        output_file=options["output_file"],
+        quiet=options["quiet"],
+        statistics=options["statistics"],
+        show_fixes=options["show_fixes"],
+        diff=options["diff"],
+        stdout_taken=options["fix"] and reads_stdin(options["paths"], options["stdin_filename"]),
+    )
 
 
-def emit(report: RunReport, results: list[FileResult], options: dict[str, Any]) -> None:
-    for error in report.errors:
-        click.echo(f"posthygiene: error: {error}", err=True)
-    if options["diff"]:
-        for result in results:
-            if result.diff:
-                click.echo(result.diff, nl=False)
-        if not options["quiet"]:
-            count = sum(1 for r in results if r.diff)
-            click.echo(
-                f"Would fix {len([d for r in results for d in r.applied])} problems "
-                f"in {count} {'file' if count == 1 else 'files'}.",
-                err=True,
-            )
-        return
-    rendered = load_reporters()[options["output_format"]](report)
-    if rendered:
-        click.echo(rendered, color=report.color)
-    if not options["quiet"] and options["output_format"] in ("full", "concise"):
-        text = summary(report)
-        if text:
-            if rendered:
-                click.echo()
-            click.echo(text)
+def run_files(
+    paths: Sequence[str], job: Job, advance: Callable[[], None] = lambda: None
+) -> list[FileResult]:
+    results = []
+    for path in paths:
+        results.append(process_file(path, job))
+        advance()
+    return results
+
+
+@main.command("config")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file to use instead of the nearest one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def config_command(config: Path | None, isolated: bool) -> None:
+    """Print the effective settings (as a posthygiene.toml)."""
+    click.echo(settings_toml(load_settings(config, isolated=isolated)), nl=False)
 
 
 @main.command("rule")

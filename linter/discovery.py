@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from linter import gitignore
 from linter.config import Settings
 
 EXTENSIONS = frozenset({".html", ".htm", ".md", ".markdown"})
@@ -23,17 +24,20 @@ class Discovered:
 
 def discover(paths: Iterable[str], settings: Settings) -> Discovered:
     files: set[str] = set()
+    walked: set[str] = set()
     missing: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.update(_walk(path, settings))
+            walked.update(_walk(path, settings))
         elif path.exists() or path.is_symlink():
             if not is_excluded(path, settings):
                 files.add(name)
         else:
             missing.append(name)
-    return Discovered(sorted(files), missing)
+    if settings.respect_gitignore and walked:
+        walked -= gitignore.ignored(sorted(walked))
+    return Discovered(sorted(files | walked), missing)
 
 
 def _walk(top: Path, settings: Settings) -> Iterable[str]:
@@ -56,10 +60,14 @@ def _skipped_folder(name: str) -> bool:
 
 def is_excluded(path: Path, settings: Settings) -> bool:
     """Whether `exclude` or `extend-exclude` matches the path, relative to the config root."""
-    patterns = settings.exclude + settings.extend_exclude
+    return matches_any(path, settings.exclude + settings.extend_exclude, settings.root)
+
+
+def matches_any(path: Path, patterns: Sequence[str], root: Path) -> bool:
+    """Whether a glob matches the path relative to `root`, its name, or a folder above it."""
     if not patterns:
         return False
-    relative = relative_posix(path, settings.root)
+    relative = relative_posix(path, root)
     parts = PurePosixPath(relative).parts
     for pattern in patterns:
         pattern = pattern.rstrip("/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from html import unescape
 
@@ -20,6 +21,8 @@ from linter.words import (
 )
 
 INFLECTIONS = frozenset({"s", "es"})
+_DOMAIN_LIKE = re.compile(r"\w\.\w|://")
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 
 
 @rule(
@@ -77,6 +80,9 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
         right = leading_letters(after) if is_alphabetic_letter(link_text[-1]) else ""
         if not left and (not right or right.lower() in INFLECTIONS):
             continue
+        signature = autolinker_signature(tag)
+        if signature is None and _looks_hand_made(doc, tag, link_text, left, right):
+            continue
         word = left + link_text + right
         restored = restore_case(
             link_text,
@@ -84,15 +90,33 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
             sentence_start=not left and starts_sentence(before, before_boundary),
             around=before + " " + after,
         )
-        fix = (
-            _unwrap(doc, tag, restored, autolinker_signature(tag)) if tag.unwraps_cleanly else None
-        )
+        fix = _unwrap(doc, tag, restored, signature) if tag.unwraps_cleanly else None
         yield Finding(
             tag.start,
             tag.end_tag.end,
             f"Link text `{link_text}` covers only part of the word `{word}`",
             fix,
         )
+
+
+def _looks_hand_made(doc: Document, tag: StartTag, link_text: str, left: str, right: str) -> bool:
+    """A missing space next to a hand-made link, not a word cut by an auto-linker.
+
+    Auto-linkers wrap one keyword inside running text. Link text with spaces or a URL,
+    or glued letters behind another tag (`</em><a>claims</a>`: a space lost between
+    elements), point to a typo rather than a split word whose case can be restored.
+    """
+    if any(c.isspace() for c in link_text) or _DOMAIN_LIKE.search(link_text):
+        return True
+    if _CAPITALISED.fullmatch(left) or _CAPITALISED.fullmatch(right):
+        return True  # `Encrypt<a>announced</a>`: a name, then a lost space
+    assert tag.end_tag is not None
+    before = doc.tokens[tag.index - 1] if tag.index > 0 else None
+    after_index = tag.end_tag.index + 1
+    after = doc.tokens[after_index] if after_index < len(doc.tokens) else None
+    return bool(left and not isinstance(before, Text)) or bool(
+        right and not isinstance(after, Text)
+    )
 
 
 def _unwrap(doc: Document, tag: StartTag, restored: str | None, signature: str | None) -> Fix:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,7 +12,10 @@ from linter.model import Applicability, Diagnostic
 from linter.registry import FixAvailability, Rule
 from linter.source import Source
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# ../shared beside the repository; POSTHYGIENE_SHARED points elsewhere (e.g. from a worktree).
+SHARED = Path(
+    os.environ.get("POSTHYGIENE_SHARED") or Path(__file__).resolve().parent.parent.parent / "shared"
+)
 SEED = SHARED / "seeds" / "000_26a557e8b0f37156.txt"
 SEED_FIXED = SHARED / "seeds" / "000_26a557e8b0f37156.fixed.txt"
 

@@ -13,16 +13,16 @@ EXCERPT_BEFORE = 40
 EXCERPT_WIDTH = 100
 
 
-def _style(text: str, report: RunReport, **styles: object) -> str:
+def styled(text: str, report: RunReport, **styles: object) -> str:
     return click.style(text, **styles) if report.color else text  # type: ignore[arg-type]
 
 
 def headline(diagnostic: Diagnostic, report: RunReport) -> str:
     location = diagnostic.location
-    where = _style(f"{diagnostic.path}:{location.row}:{location.column}:", report, bold=True)
-    code = _style(diagnostic.code, report, fg="red", bold=True)
+    where = styled(f"{diagnostic.path}:{location.row}:{location.column}:", report, bold=True)
+    code = styled(diagnostic.code, report, fg="red", bold=True)
     marker = " [*]" if diagnostic.fix and diagnostic.fix.applicability >= report.wanted else ""
-    return f"{where} {code}{_style(marker, report, fg='cyan')} {diagnostic.message}"
+    return f"{where} {code}{styled(marker, report, fg='cyan')} {diagnostic.message}"
 
 
 def excerpt(diagnostic: Diagnostic) -> tuple[str, str]:
@@ -78,6 +78,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return word if count == 1 else (plural or word + "s")
 
 
+@reporter("text")
 @reporter("full")
 def full(report: RunReport) -> str:
     blocks: list[str] = []
@@ -89,7 +90,7 @@ def full(report: RunReport) -> str:
             headline(diagnostic, report),
             f"{gutter} |",
             f"{row} | {code_line}",
-            f"{gutter} | {_style(caret_line, report, fg='red')}",
+            f"{gutter} | {styled(caret_line, report, fg='red')}",
         ]
         if diagnostic.fix and diagnostic.fix.applicability > Applicability.DISPLAY_ONLY:
             label = "" if diagnostic.fix.applicability >= report.wanted else " (unsafe)"

@@ -1,0 +1,110 @@
+"""Where a finished run goes: the report (stdout or --output-file), summary, errors (stderr)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from linter.errors import SourceError
+from linter.report import HUMAN_FORMATS, RunReport, load_reporters
+from linter.report.fixes import fixes_text
+from linter.report.github import annotation_limit_hint
+from linter.report.statistics import statistics_json, statistics_text
+from linter.report.text import summary
+from linter.runner import FileResult
+
+JSON_FORMATS = frozenset({"json", "json-lines"})
+
+
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    format: str = "full"
+    output_file: Path | None = None
+    quiet: bool = False
+    statistics: bool = False
+    show_fixes: bool = False
+    diff: bool = False
+    # The fixed post from standard input owns stdout: everything else goes to stderr.
+    stdout_taken: bool = False
+
+
+def machine_readable(options: OutputOptions) -> bool:
+    """Whether the report is for a program (so nothing else may share its stream)."""
+    if options.statistics:
+        return options.format in JSON_FORMATS
+    return options.format not in HUMAN_FORMATS
+
+
+def render(report: RunReport, options: OutputOptions) -> str:
+    if options.statistics:
+        if options.format in JSON_FORMATS:
+            return statistics_json(report)
+        return statistics_text(report)
+    return load_reporters()[options.format](report)
+
+
+def terminal_summary(report: RunReport, options: OutputOptions) -> str:
+    """The lines for people: counts, hints, and the fixes applied when asked."""
+    lines: list[str] = []
+    if options.show_fixes and report.fixing:
+        lines.append(fixes_text(report.applied))
+    if not options.quiet:
+        lines.append(summary(report))
+        if report.baselined:
+            lines.append(f"{report.baselined} known problems hidden by the baseline.")
+        if options.format == "github":
+            lines.append(annotation_limit_hint(report))
+    return "\n".join(line for line in lines if line)
+
+
+def write_report(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n" if text else "", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot write report ({exc.strerror or exc})") from exc
+
+
+def emit(report: RunReport, results: Sequence[FileResult], options: OutputOptions) -> None:
+    for error in report.errors:
+        click.echo(f"posthygiene: error: {error}", err=True)
+    if options.diff:
+        emit_diff(report, results, options)
+        return
+    report_to_stderr = options.stdout_taken
+    if options.output_file is not None:
+        write_report(options.output_file, render(dataclasses.replace(report, color=False), options))
+        rendered = ""
+    else:
+        rendered = render(report, options)
+        if rendered:
+            click.echo(rendered, color=report.color, err=report_to_stderr)
+    # People read the summary on stdout unless stdout carries a report for a program.
+    summary_to_stderr = options.stdout_taken or (
+        options.output_file is None and machine_readable(options)
+    )
+    text = terminal_summary(report, options)
+    if not text:
+        return
+    if rendered and summary_to_stderr == report_to_stderr:  # one stream: a blank line between
+        click.echo(err=summary_to_stderr)
+    click.echo(text, err=summary_to_stderr)
+
+
+def emit_diff(report: RunReport, results: Sequence[FileResult], options: OutputOptions) -> None:
+    for result in results:
+        if result.diff:
+            click.echo(result.diff, nl=False)
+    applied = [d for r in results for d in r.applied]
+    if options.show_fixes:
+        click.echo(fixes_text(applied, dry_run=True), err=True)
+    elif not options.quiet:
+        count = sum(1 for r in results if r.diff)
+        click.echo(
+            f"Would fix {len(applied)} problems in {count} {'file' if count == 1 else 'files'}.",
+            err=True,
+        )

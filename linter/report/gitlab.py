@@ -1,0 +1,36 @@
+"""`gitlab`: a GitLab Code Quality report (a JSON array of issues)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from linter.model import Diagnostic, Severity
+from linter.report import RunReport, reporter
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def issue(diagnostic: Diagnostic, fingerprint: str, report: RunReport) -> dict[str, Any]:
+    start, end = diagnostic.location, diagnostic.end_location
+    return {
+        "type": "issue",
+        "description": f"{diagnostic.code} {diagnostic.message}",
+        "check_name": f"{diagnostic.code} {diagnostic.name}",
+        "fingerprint": fingerprint,
+        "severity": SEVERITIES[diagnostic.severity],
+        "categories": ["Style"],
+        "location": {
+            "path": report.relative(diagnostic.path),
+            "positions": {
+                "begin": {"line": start.row, "column": start.column},
+                "end": {"line": end.row, "column": end.column},
+            },
+        },
+    }
+
+
+@reporter("gitlab")
+def gitlab(report: RunReport) -> str:
+    issues = [issue(d, fingerprint, report) for d, fingerprint in report.fingerprinted()]
+    return json.dumps(issues, indent=2, ensure_ascii=False)

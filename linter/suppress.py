@@ -1,0 +1,242 @@
+"""Suppression comments in posts, applied by the engine; rules never see them.
+
+    <!-- posthygiene-disable HTM001, AFF001 -->  ...  <!-- posthygiene-enable -->
+    <!-- posthygiene-disable-next-line HTM001 -->
+    <!-- posthygiene-disable-file -->                 (no codes: every rule)
+
+Only real HTML comments count (not comments inside Markdown code or front matter), and
+anything after ` -- ` is a free-text reason. A directive or code that suppressed nothing
+is reported as PH001 (unused-suppression), with a fix that removes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from linter.document import Document
+from linter.model import Edit, Finding, Fix
+from linter.tokens import Comment
+
+MARKER = "posthygiene-"
+UNUSED_CODE = "PH001"
+_DIRECTIVE = re.compile(
+    r"[\t\n\f\r ]*posthygiene-(?P<kind>[^\t\n\f\r ]*)(?P<codes>.*?)"
+    r"(?:[\t\n\f\r ]--(?:[\t\n\f\r ].*)?)?[\t\n\f\r ]*\Z",
+    re.DOTALL,
+)
+_CODE_SPLIT = re.compile(r"[\t\n\f\r ,]+")
+_BLANK = "\t\f "
+
+
+class Kind(StrEnum):
+    DISABLE = "disable"
+    ENABLE = "enable"
+    NEXT_LINE = "disable-next-line"
+    FILE = "disable-file"
+
+
+_KINDS = frozenset(kind.value for kind in Kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    kind: Kind
+    codes: tuple[str, ...]  # empty: every rule
+    start: int  # the comment
+    end: int
+    codes_start: int  # the code list inside the comment
+    codes_end: int
+
+    @property
+    def label(self) -> str:
+        return f"posthygiene-{self.kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class Malformed:
+    start: int
+    end: int
+    kind: str
+
+
+def comment_body(text: str, comment: Comment) -> tuple[int, int]:
+    """The span between `<!--` and `-->` (or `--!>`, or the end of an unclosed comment)."""
+    start, end = comment.start + 4, comment.end
+    raw = text[start:end]
+    for closer in ("-->", "--!>"):
+        if raw.endswith(closer):
+            return start, max(start, end - len(closer))
+    return start, max(start, end)
+
+
+def parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
+    """Every posthygiene comment of the post, in order, and the ones that are not directives."""
+    directives: list[Directive] = []
+    malformed: list[Malformed] = []
+    if MARKER not in doc.masked:
+        return directives, malformed
+    for token in doc.tokens:
+        if not isinstance(token, Comment):
+            continue
+        start, end = comment_body(doc.masked, token)
+        match = _DIRECTIVE.match(doc.masked, start, end)
+        if match is None:
+            continue
+        kind = match["kind"].lower()
+        if kind not in _KINDS:
+            malformed.append(Malformed(token.start, token.end, match["kind"]))
+            continue
+        codes = tuple(c.upper() for c in _CODE_SPLIT.split(match["codes"]) if c)
+        directives.append(
+            Directive(Kind(kind), codes, token.start, token.end, *match.span("codes"))
+        )
+    return directives, malformed
+
+
+@dataclass(slots=True, eq=False)
+class Scope:
+    """Where one directive silences one code (None: every code)."""
+
+    directive: Directive
+    code: str | None
+    start: int
+    end: int
+    used: bool = False
+    closed_by: Directive | None = None
+
+    def covers(self, code: str, offset: int) -> bool:
+        return (self.code is None or self.code == code) and self.start <= offset < self.end
+
+
+@dataclass(slots=True)
+class Scopes:
+    scopes: list[Scope] = field(default_factory=list)
+    # What each `enable` closed; one that closed nothing is unused.
+    closed: dict[int, list[Scope]] = field(default_factory=dict)
+
+
+def build_scopes(doc: Document, directives: Sequence[Directive]) -> Scopes:
+    result = Scopes()
+    text_end = len(doc.text) + 1  # a finding may start at the very end
+    open_scopes: dict[str | None, Scope] = {}
+    for directive in directives:
+        codes: tuple[str | None, ...] = directive.codes or (None,)
+        if directive.kind is Kind.ENABLE:
+            closing = [s for c, s in open_scopes.items() if not directive.codes or c in codes]
+            for scope in closing:
+                scope.end = directive.start
+                scope.closed_by = directive
+                del open_scopes[scope.code]
+            result.closed[directive.start] = closing
+            continue
+        start, end = _reach(doc, directive, text_end)
+        for code in codes:
+            scope = Scope(directive, code, start, end)
+            if directive.kind is Kind.DISABLE:
+                if code in open_scopes:  # already disabled: this one can do nothing
+                    scope.end = scope.start
+                else:
+                    open_scopes[code] = scope
+            result.scopes.append(scope)
+    return result
+
+
+def _reach(doc: Document, directive: Directive, text_end: int) -> tuple[int, int]:
+    if directive.kind is Kind.FILE:
+        return 0, text_end
+    if directive.kind is Kind.DISABLE:
+        return directive.end, text_end
+    starts = doc.source.line_starts
+    line, _ = doc.source.position(max(directive.start, directive.end - 1))
+    if line >= len(starts):  # the comment is on the last line
+        return text_end, text_end
+    return starts[line], starts[line + 1] if line + 1 < len(starts) else text_end
+
+
+def is_suppressed(scopes: Scopes, code: str, offset: int) -> bool:
+    """Whether a finding of `code` at `offset` is silenced; marks the scopes that did it."""
+    hit = False
+    for scope in scopes.scopes:
+        if scope.covers(code, offset):
+            scope.used = True
+            hit = True
+    return hit
+
+
+def unused(
+    doc: Document, scopes: Scopes, directives: Sequence[Directive], judged: frozenset[str]
+) -> list[Finding]:
+    """PH001 findings: directives, or codes in them, that silenced nothing.
+
+    Only codes in `judged` (rules that ran on this file) are judged: a code whose rule is
+    not selected may well be needed by another run.
+    """
+    by_directive: dict[int, list[Scope]] = {}
+    for scope in scopes.scopes:
+        by_directive.setdefault(scope.directive.start, []).append(scope)
+    found: list[Finding] = []
+    for directive in directives:
+        if directive.kind is Kind.ENABLE:
+            if not scopes.closed.get(directive.start):
+                message = f"`{directive.label}` has no `posthygiene-disable` to end"
+                title = "Remove the comment"
+                found.append(_finding(directive, message, title, [_delete(doc, directive)]))
+            continue
+        own = by_directive.get(directive.start, [])
+        idle = [s for s in own if not s.used and (s.code is None or s.code in judged)]
+        if idle:
+            found.append(_unused_finding(doc, directive, own, idle, scopes))
+    return found
+
+
+def _unused_finding(
+    doc: Document, directive: Directive, own: list[Scope], idle: list[Scope], scopes: Scopes
+) -> Finding:
+    kept = [s.code for s in own if s not in idle and s.code is not None]
+    # An enable that only ended idle scopes goes with them.
+    enables = {id(s.closed_by): s.closed_by for s in idle if s.closed_by is not None}
+    extra = [
+        _delete(doc, enable)
+        for enable in enables.values()
+        if all(any(s is i for i in idle) for s in scopes.closed.get(enable.start, []))
+    ]
+    if kept:
+        names = ", ".join(str(s.code) for s in idle)
+        message = f"Unused {_plural(len(idle), 'code')} {names} in `{directive.label}`"
+        edit = Edit(directive.codes_start, directive.codes_end, " " + ", ".join(kept))
+        return _finding(directive, message, "Remove the unused code", [edit, *extra])
+    shown = f"{directive.label} {', '.join(directive.codes)}".rstrip()
+    message = f"Unused suppression `{shown}`"
+    edits = [_delete(doc, directive), *extra]
+    return _finding(directive, message, "Remove the unused suppression comment", edits)
+
+
+def _finding(directive: Directive, message: str, title: str, edits: list[Edit]) -> Finding:
+    return Finding(directive.start, directive.end, message, Fix.safe(title, *edits))
+
+
+def _delete(doc: Document, directive: Directive) -> Edit:
+    """Delete the comment; when it stands alone on its line, the whole line."""
+    text = doc.text
+    start, end = directive.start, directive.end
+    before = start
+    while before > 0 and text[before - 1] in _BLANK:
+        before -= 1
+    after = end
+    while after < len(text) and text[after] in _BLANK:
+        after += 1
+    alone_before = before == 0 or text[before - 1] in "\r\n"
+    if alone_before and text.startswith("\r\n", after):
+        return Edit.delete(before, after + 2)
+    if alone_before and after < len(text) and text[after] in "\r\n":
+        return Edit.delete(before, after + 1)
+    if alone_before and after == len(text):
+        return Edit.delete(before, after)
+    return Edit.delete(start, end)
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
