@@ -13,6 +13,7 @@ from linter.model import Applicability, Diagnostic, Edit
 
 MAX_PASSES = 10
 _ENTITY_TAIL = re.compile(r"[#A-Za-z0-9]*+")
+_BREAK = re.compile(r"\r\n?|\n")
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
@@ -100,24 +101,25 @@ def _self_overlapping(edits: Sequence[Edit]) -> bool:
 
 
 def fix_pass(
-    text: str, diagnostics: Iterable[Diagnostic], wanted: Applicability
+    text: str, diagnostics: Iterable[Diagnostic], wanted: Applicability, *, markdown: bool = False
 ) -> list[Diagnostic]:
     """The fixes to apply together to `text`: `choose_fixes`, less any that would glue.
 
     Deleting `<span></span>` from `<<span></span>b` would make `<b` a tag, and from
     `&am<span></span>p;` an entity: text that was shown would turn into markup. A fix
-    whose edits bring such neighbours together is held back (its finding stays).
+    whose edits bring such neighbours together is held back (its finding stays). In
+    Markdown, so is one that adds or removes a blank line: that splits or joins blocks.
     """
     chosen = choose_fixes(diagnostics, wanted)
     while chosen:
-        glued = _gluing(text, chosen)
+        glued = _gluing(text, chosen, markdown)
         if not glued:
             break
         chosen = [d for d in chosen if id(d) not in glued]
     return chosen
 
 
-def _gluing(text: str, chosen: list[Diagnostic]) -> set[int]:
+def _gluing(text: str, chosen: list[Diagnostic], markdown: bool) -> set[int]:
     owned = sorted((edit, id(d)) for d in chosen if d.fix for edit in d.fix.edits)
     new = apply_edits(text, (edit for edit, _ in owned))
     glued: set[int] = set()
@@ -126,11 +128,27 @@ def _gluing(text: str, chosen: list[Diagnostic]) -> set[int]:
         start = edit.start + shift
         end = start + len(edit.replacement)
         shift += len(edit.replacement) - (edit.end - edit.start)
-        if (_glues(new, start) and not _glues(text, edit.start)) or (
-            _glues(new, end) and not _glues(text, edit.end)
+        if (
+            (_glues(new, start) and not _glues(text, edit.start))
+            or (_glues(new, end) and not _glues(text, edit.end))
+            or (markdown and _moves_blank_lines(text, new, edit, start, end))
         ):
             glued.add(owner)
     return glued
+
+
+def _moves_blank_lines(text: str, new: str, edit: Edit, start: int, end: int) -> bool:
+    if not _BREAK.search(text[edit.start : edit.end] + edit.replacement):
+        return False
+    return _blank_lines(text, edit.start, edit.end) != _blank_lines(new, start, end)
+
+
+def _blank_lines(text: str, start: int, end: int) -> int:
+    """How many of the lines that `text[start:end]` touches hold nothing but spaces."""
+    first = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    ends = [at for at in (text.find("\n", end), text.find("\r", end)) if at >= 0]
+    lines = _BREAK.split(text[first : min(ends, default=len(text))])
+    return sum(1 for line in lines if not line.strip(" \t"))
 
 
 def _glues(text: str, at: int) -> bool:
@@ -167,6 +185,8 @@ def fix_until_stable(
     text: str,
     lint: Callable[[str], list[Diagnostic]],
     wanted: Applicability = Applicability.SAFE,
+    *,
+    markdown: bool = False,
 ) -> FixResult:
     """Lint, apply one batch of fixes, re-lint; stop when no fix applies.
 
@@ -177,12 +197,12 @@ def fix_until_stable(
     applied: list[Diagnostic] = []
     diagnostics = lint(text)
     for _ in range(MAX_PASSES):
-        chosen = fix_pass(text, diagnostics, wanted)
+        chosen = fix_pass(text, diagnostics, wanted, markdown=markdown)
         if not chosen:
             return FixResult(text, diagnostics, applied, True)
         text = apply_edits(text, (edit for d in chosen if d.fix for edit in d.fix.edits))
         applied.extend(chosen)
         diagnostics = lint(text)
-    if not fix_pass(text, diagnostics, wanted):
+    if not fix_pass(text, diagnostics, wanted, markdown=markdown):
         return FixResult(text, diagnostics, applied, True)
     return FixResult(original, lint(original), [], False)

@@ -87,7 +87,8 @@ def _replay(linter: Linter, source: Source, wanted: Applicability, problems: lis
     edits = passes = 0
     safe_only = True
     for _ in range(MAX_PASSES + 1):
-        chosen = fix_pass(text, linter.lint(source.with_text(text)), wanted)
+        diagnostics = linter.lint(source.with_text(text))
+        chosen = fix_pass(text, diagnostics, wanted, markdown=source.markdown)
         if not chosen:
             return _Replay(text, origin, edits, passes, safe_only, True)
         batch = sorted(edit for d in chosen if d.fix for edit in d.fix.edits)

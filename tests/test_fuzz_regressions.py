@@ -83,6 +83,13 @@ def test_removing_a_wrapper_never_lengthens_a_backtick_run() -> None:
     assert _held_back(post, markdown=True) == post
 
 
+def test_in_markdown_a_fix_never_removes_a_blank_line() -> None:
+    # The blank line ends the paragraph: without it the backticks would pair up.
+    post = '`<p\r\r\nstyle=""></p>`'
+    assert _held_back(post, markdown=True) == post
+    assert fix(RULES, '<p\r\n  style=""></p>', markdown=True) == "<p></p>"
+
+
 def test_a_tag_starting_a_paragraph_line_does_not_hide_its_code_spans() -> None:
     # CommonMark: `<span …>text` starts a paragraph, not an HTML block, so the backticks
     # make a code span, and the HTML inside it is code, never fixed.
