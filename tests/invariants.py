@@ -252,27 +252,24 @@ def _visible_text(before: Document, after: Document, origin: list[int]) -> list[
 
 
 def _parents(tokens: list[Token]) -> tuple[dict[int, StartTag | None], dict[int, StartTag | None]]:
-    """The element each start tag and text token sits in, as the tokeniser nests them."""
+    """The element each start tag and text token sits in, as the tokeniser nests them.
+
+    The tokeniser records each start tag's parent; an end tag that closes an element
+    leaves its parent as the innermost open one (everything above it closed too).
+    """
     tag_parent: dict[int, StartTag | None] = {}
     text_parent: dict[int, StartTag | None] = {}
-    stack: list[StartTag] = []
-    open_ids: set[int] = set()
+    current: StartTag | None = None
     for token in tokens:
         if isinstance(token, StartTag):
-            tag_parent[token.start] = stack[-1] if stack else None
+            tag_parent[token.start] = token.parent
             if token.name not in VOID and token.name not in _RAW_TEXT:
-                stack.append(token)
-                open_ids.add(id(token))
+                current = token
         elif isinstance(token, EndTag):
-            opened = token.start_tag
-            if opened is not None and id(opened) in open_ids:
-                while True:
-                    closed = stack.pop()
-                    open_ids.discard(id(closed))
-                    if closed is opened:
-                        break
+            if token.start_tag is not None and token.start_tag.name not in _RAW_TEXT:
+                current = token.start_tag.parent
         elif isinstance(token, Text):
-            text_parent[token.start] = stack[-1] if stack else None
+            text_parent[token.start] = current
     return tag_parent, text_parent
 
 
