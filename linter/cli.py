@@ -290,6 +290,38 @@ def rules_command(output_format: str) -> None:
         click.echo(f"{r.code}  {mark}  {r.name.ljust(width)}  {r.summary}")
 
 
+@main.command("inventory")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--output-format", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option("--files", "show_files", is_flag=True, help="List the files under each row.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Settings file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def inventory_command(
+    paths: tuple[str, ...],
+    output_format: str,
+    show_files: bool,
+    config: Path | None,
+    isolated: bool,
+) -> None:
+    """List every affiliate network and id in the posts, with link and file counts."""
+    from linter import inventory
+
+    try:
+        settings = load_settings(config, isolated=isolated)
+    except ConfigError as exc:
+        fail(str(exc))
+    found = inventory.take_inventory(paths or (".",), settings)
+    for error in found.errors:
+        click.echo(f"posthygiene: error: {error}", err=True)
+    if output_format == "json":
+        click.echo(inventory.render_json(found))
+    else:
+        click.echo(inventory.render_table(found, show_files=show_files))
+    sys.exit(EXIT_ERROR if found.errors else EXIT_CLEAN)
+
+
 def _rule_dict(rule: Rule) -> dict[str, str | bool]:
     return {
         "code": rule.code,

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from linter import gitignore
 from linter.config import Settings
+from linter.paths import relative_path
 
 EXTENSIONS = frozenset({".html", ".htm", ".md", ".markdown"})
 # Folders skipped while walking (named explicitly, they are still walked).
@@ -67,7 +68,7 @@ def matches_any(path: Path, patterns: Sequence[str], root: Path) -> bool:
     """Whether a glob matches the path relative to `root`, its name, or a folder above it."""
     if not patterns:
         return False
-    relative = relative_posix(path, root)
+    relative = relative_path(str(path), root)
     parts = PurePosixPath(relative).parts
     for pattern in patterns:
         pattern = pattern.rstrip("/")
@@ -77,11 +78,3 @@ def matches_any(path: Path, patterns: Sequence[str], root: Path) -> bool:
         if any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts))):
             return True
     return False
-
-
-def relative_posix(path: Path, root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return absolute.as_posix()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,7 @@ def _diagnostic(source: Source, rule: Rule, finding: Finding) -> Diagnostic:
         path=source.path,
         code=rule.code,
         name=rule.name,
-        severity=rule.severity,
+        severity=finding.severity or rule.severity,
         start=finding.start,
         end=finding.end,
         location=Location(row, column),
@@ -129,4 +130,4 @@ def _without_no_op_fix(text: str, finding: Finding) -> Finding:
     fix = finding.fix
     if fix is None or any(text[e.start : e.end] != e.replacement for e in fix.edits):
         return finding
-    return Finding(finding.start, finding.end, finding.message, None)
+    return dataclasses.replace(finding, fix=None)

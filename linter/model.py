@@ -70,12 +70,17 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What a rule yields: a span of the original text, a message, maybe a fix."""
+    """What a rule yields: a span of the original text, a message, maybe a fix.
+
+    `severity`, when set, overrides the rule's default for this one finding (a hotlink that
+    dodges the owner's Referer check is worse than a plain one).
+    """
 
     start: int
     end: int
     message: str
     fix: Fix | None = None
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)

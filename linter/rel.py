@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from linter.affiliate import affiliate_link
 from linter.config import Settings
 from linter.document import Document, format_attribute_value
 from linter.model import Edit
+from linter.registry import select_rules
 from linter.tokens import StartTag
 
 _SPACE = "\t\n\f\r "
@@ -21,6 +25,17 @@ def opens_new_context(tag: StartTag) -> bool:
     return target is not None and target.strip().lower() == "_blank"
 
 
+def needs_noopener(tag: StartTag) -> bool:
+    """A link that opens a new browsing context and still hands it `window.opener`.
+
+    `noreferrer` implies `noopener`; an explicit `opener` token is the author's choice.
+    A link without `href` navigates nowhere, so its target does not matter.
+    """
+    if tag.attr("href") is None or not opens_new_context(tag):
+        return False
+    return not set(rel_tokens(tag)) & {"noopener", "noreferrer", "opener"}
+
+
 def missing_rel_tokens(tag: StartTag, settings: Settings) -> list[str]:
     """Every token that some rule wants in this link's `rel` and that is not there yet.
 
@@ -29,9 +44,23 @@ def missing_rel_tokens(tag: StartTag, settings: Settings) -> list[str]:
     """
     present = set(rel_tokens(tag))
     wanted: list[str] = []
-    if opens_new_context(tag) and not present & {"noopener", "noreferrer"}:
+    if needs_noopener(tag) and _selected("LNK001", settings.selected, settings.ignore):
         wanted.append("noopener")
+    if "sponsored" not in present and _wants_sponsored(tag, settings):
+        wanted.append("sponsored")
     return wanted
+
+
+def _wants_sponsored(tag: StartTag, settings: Settings) -> bool:
+    """An affiliate link, while AFF002 (affiliate-link-not-sponsored) is selected."""
+    selected = _selected("AFF002", settings.selected, settings.ignore)
+    return selected and affiliate_link(tag, settings) is not None
+
+
+@cache
+def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether the rule `code` runs: a rule that is off adds nothing to other rules' edits."""
+    return any(rule.code == code for rule in select_rules(select, ignore))
 
 
 def rel_edit(doc: Document, tag: StartTag, tokens: list[str]) -> Edit:

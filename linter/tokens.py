@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import unescape
+
+from linter.charrefs import decode_value
 
 _WS = "\t\n\f\r "
 _ATTRIBUTE = re.compile(
@@ -76,7 +77,8 @@ class Attribute:
 
     @property
     def value(self) -> str:
-        return unescape(self.raw_value)
+        """The value as browsers read it (character references decoded the attribute way)."""
+        return decode_value(self.raw_value)
 
 
 @dataclass(slots=True, eq=False)

@@ -1,17 +1,28 @@
-"""URL helpers for rules: offline registrable domains and the browser's own URL clean-up."""
+"""URL helpers for rules: offline registrable domains, the browser's own URL clean-up, and
+the URLs each element names (its `href`, `src`, `srcset` candidates)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
+
+from linter.charrefs import DecodedValue, decode_attribute
+from linter.tokens import Attribute, StartTag
 
 if TYPE_CHECKING:
     import tldextract
 
 _C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# `scheme://host/...` with a plain host and maybe a port: no user info, brackets or escapes.
+_SIMPLE_AUTHORITY = re.compile(
+    r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([A-Za-z0-9.-]+)(?::[0-9]*)?(?=[/?#]|$)"
+)
 
 
 @cache
@@ -24,7 +35,10 @@ def _extractor() -> tldextract.TLDExtract:
 
 def browser_url(href: str) -> str:
     """The URL as a browser reads an href: outer controls and spaces, tabs and newlines gone."""
-    return _TAB_OR_NEWLINE.sub("", href.strip(_C0_OR_SPACE))
+    url = href.strip(_C0_OR_SPACE)
+    if "\t" in url or "\n" in url or "\r" in url:
+        return _TAB_OR_NEWLINE.sub("", url)
+    return url
 
 
 def split_url(href: str) -> SplitResult | None:
@@ -37,14 +51,23 @@ def split_url(href: str) -> SplitResult | None:
 
 def host_of(href: str) -> str:
     """Lower-case host of an absolute (or scheme-relative) URL; "" for relative ones."""
-    parts = split_url(href)
-    if parts is None:
+    url = browser_url(href)
+    if "//" not in url:
         return ""
-    try:
-        host = parts.hostname or ""
-    except ValueError:
-        return ""
+    simple = _SIMPLE_AUTHORITY.match(url)
+    if simple is not None:  # the common case, without urlsplit's cost
+        return simple[1].lower().rstrip(".")
+    parts = split_url(url)
+    host = (parts.hostname if parts is not None else None) or ""
     return host.rstrip(".")
+
+
+@cache
+def site_name(host: str) -> str:
+    """The registrable domain without its public suffix: `www.amazon.co.uk` -> `amazon`."""
+    if not host:
+        return ""
+    return str(_extractor()(host).domain) or host
 
 
 @cache
@@ -54,3 +77,98 @@ def registrable_domain(host: str) -> str:
         return ""
     extracted = _extractor()(host)
     return extracted.top_domain_under_public_suffix or host
+
+
+_HTML_SPACE = "\t\n\f\r "
+
+
+def url_span(text: str) -> tuple[int, int]:
+    """The URL inside an attribute value: without the C0 controls and spaces around it."""
+    start, end = 0, len(text)
+    while start < end and text[start] <= " ":
+        start += 1
+    while end > start and text[end - 1] <= " ":
+        end -= 1
+    return start, end
+
+
+def srcset_spans(text: str) -> list[tuple[int, int]]:
+    """The URL of each image candidate in a `srcset` value (descriptors left out)."""
+    spans: list[tuple[int, int]] = []
+    position, length = 0, len(text)
+    while position < length:
+        while position < length and text[position] in _HTML_SPACE + ",":
+            position += 1
+        start = position
+        while position < length and text[position] not in _HTML_SPACE:
+            position += 1
+        end = position
+        while end > start and text[end - 1] == ",":
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        if end == position:  # no comma ended the URL: skip its descriptors
+            comma = text.find(",", position)
+            position = length if comma < 0 else comma + 1
+    return spans
+
+
+def scheme_of(url: str) -> str:
+    """Lower-case scheme of an already cleaned URL (`browser_url`), or "" when relative."""
+    found = _SCHEME.match(url)
+    return found[1].lower() if found else ""
+
+
+# --- The URLs an element names, in the attributes that hold them ---
+
+LINK_ATTRIBUTES: dict[str, tuple[str, ...]] = {"a": ("href",), "area": ("href",)}
+SUBRESOURCE_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "script": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "track": ("src",),
+}
+URL_ATTRIBUTES = {**LINK_ATTRIBUTES, **SUBRESOURCE_ATTRIBUTES}
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeUrl:
+    """One URL in an attribute value: `start:end` in `value.text` (srcset holds several)."""
+
+    tag: StartTag
+    attribute: Attribute
+    value: DecodedValue
+    start: int
+    end: int
+
+    @property
+    def url(self) -> str:
+        return browser_url(self.value.text[self.start : self.end])
+
+    @property
+    def source_span(self) -> tuple[int, int]:
+        return self.value.source_span(self.start, self.end)
+
+
+def attribute_urls(
+    source: str, tag: StartTag, names: tuple[str, ...], *, hint: Callable[[str], bool] | None = None
+) -> Iterator[AttributeUrl]:
+    """The non-empty URLs in the tag's `names` attributes (`srcset` split into candidates).
+
+    `hint`, a cheap test on the raw value, skips decoding values that cannot matter.
+    """
+    for name in names:
+        attribute = tag.attr(name)
+        if attribute is None or not attribute.raw_value:
+            continue
+        if hint is not None and not hint(attribute.raw_value):
+            continue
+        value = decode_attribute(source, attribute.value_start, attribute.value_end)
+        spans = srcset_spans(value.text) if name == "srcset" else [url_span(value.text)]
+        for start, end in spans:
+            if end > start:
+                yield AttributeUrl(tag, attribute, value, start, end)

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from html import unescape
 
 from linter.config import Settings
-from linter.document import Document, escape_text
-from linter.model import Edit, Finding, Fix, Severity
+from linter.document import Document
+from linter.model import Finding, Severity
 from linter.registry import FixAvailability, rule
 from linter.signatures import autolinker_signature
-from linter.tokens import StartTag, Text
-from linter.words import (
-    is_alphabetic_letter,
-    leading_letters,
-    restore_case,
-    starts_sentence,
-    trailing_letters,
-)
-
-INFLECTIONS = frozenset({"s", "es"})
-_DOMAIN_LIKE = re.compile(r"\w\.\w|://")
-_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
+from linter.wordsplit import unwrap, word_split
 
 
 @rule(
@@ -69,77 +56,14 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
     without the link the rest of the paragraph would turn bold.
     """
     for tag in doc.start_tags("a"):
-        if tag.end_tag is None or not doc.is_prose(tag):
+        split = word_split(doc, tag)
+        if split is None:
             continue
-        link_text = doc.inner_text(tag)
-        if not link_text.strip():
-            continue
-        before, before_boundary = doc.text_before(tag.index)
-        after, _ = doc.text_after(tag.end_tag.index)
-        left = trailing_letters(before) if is_alphabetic_letter(link_text[0]) else ""
-        right = leading_letters(after) if is_alphabetic_letter(link_text[-1]) else ""
-        if not left and (not right or right.lower() in INFLECTIONS):
-            continue
-        signature = autolinker_signature(tag)
-        if signature is None and _looks_hand_made(doc, tag, link_text, left, right):
-            continue
-        word = left + link_text + right
-        restored = restore_case(
-            link_text,
-            left + right,
-            sentence_start=not left and starts_sentence(before, before_boundary),
-            around=before + " " + after,
-        )
-        fix = _unwrap(doc, tag, restored, signature) if tag.unwraps_cleanly else None
+        assert tag.end_tag is not None
+        signature = autolinker_signature(tag, settings)
         yield Finding(
             tag.start,
             tag.end_tag.end,
-            f"Link text `{link_text}` covers only part of the word `{word}`",
-            fix,
+            f"Link text `{split.link_text}` covers only part of the word `{split.word}`",
+            unwrap(doc, tag, split, safe=signature is not None),
         )
-
-
-def _looks_hand_made(doc: Document, tag: StartTag, link_text: str, left: str, right: str) -> bool:
-    """A missing space next to a hand-made link, not a word cut by an auto-linker.
-
-    Auto-linkers wrap one keyword inside running text. Link text with spaces or a URL,
-    or glued letters behind another tag (`</em><a>claims</a>`: a space lost between
-    elements), point to a typo rather than a split word whose case can be restored.
-    """
-    if any(c.isspace() for c in link_text) or _DOMAIN_LIKE.search(link_text):
-        return True
-    if _CAPITALISED.fullmatch(left) or _CAPITALISED.fullmatch(right):
-        return True  # `Encrypt<a>announced</a>`: a name, then a lost space
-    assert tag.end_tag is not None
-    before = doc.tokens[tag.index - 1] if tag.index > 0 else None
-    after_index = tag.end_tag.index + 1
-    after = doc.tokens[after_index] if after_index < len(doc.tokens) else None
-    return bool(left and not isinstance(before, Text)) or bool(
-        right and not isinstance(after, Text)
-    )
-
-
-def _unwrap(doc: Document, tag: StartTag, restored: str | None, signature: str | None) -> Fix:
-    assert tag.end_tag is not None
-    edits = [Edit.delete(tag.start, tag.end), Edit.delete(tag.end_tag.start, tag.end_tag.end)]
-    if restored is not None:
-        edits.extend(_recase(doc, tag, restored))
-    word = restored if restored is not None else doc.inner_text(tag)
-    title = f"Remove the link and keep `{word}`"
-    if signature is not None and tag.attr("id") is None and tag.attr("name") is None:
-        return Fix.safe(title, *edits)
-    return Fix.unsafe(title, *edits)
-
-
-def _recase(doc: Document, tag: StartTag, restored: str) -> Iterator[Edit]:
-    """Edits that give the link's text nodes the restored case, one node at a time."""
-    offset = 0
-    for token in doc.children(tag):
-        if not isinstance(token, Text):
-            continue
-        raw = doc.raw(token)
-        text = unescape(raw)
-        new = restored[offset : offset + len(text)]
-        offset += len(text)
-        if new != text:
-            yield Edit(token.start, token.end, escape_text(new))

@@ -1,14 +1,16 @@
-"""Fixtures for command-line tests (a throwaway project folder, a way to run the CLI) and
-the hypothesis profiles: `ci` (default: fixed seed, small budget) and `long` for local
-runs (HYPOTHESIS_PROFILE=long).
-"""
+"""Fixtures for every test: the network blocked for the whole session (any attempt to open a
+connection fails loudly), a throwaway project folder and a way to run the CLI; and the
+hypothesis profiles: `ci` (default: fixed seed, small budget) and `long` for local runs
+(HYPOTHESIS_PROFILE=long)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner, Result
@@ -39,6 +41,27 @@ JUNK_POST = FIXTURES / "junk_post.md"
 CLEAN_POST = FIXTURES / "clean_post.md"
 
 Run = Callable[..., Result]
+
+
+class NetworkBlockedError(RuntimeError):
+    """Raised by every socket connection and name look-up while the tests run."""
+
+
+def _refuse(*args: object, **kwargs: object) -> NoReturn:
+    raise NetworkBlockedError(f"posthygiene must never use the network (attempted with {args!r})")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_network() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", _refuse)
+        patch.setattr(socket.socket, "connect_ex", _refuse)
+        patch.setattr(socket.socket, "sendto", _refuse)
+        patch.setattr(socket, "create_connection", _refuse)
+        patch.setattr(socket, "getaddrinfo", _refuse)
+        patch.setattr(socket, "gethostbyname", _refuse)
+        patch.setattr(socket, "gethostbyname_ex", _refuse)
+        yield
 
 
 @pytest.fixture

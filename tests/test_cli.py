@@ -35,7 +35,8 @@ def test_check_reports_and_exits_1(post: Path) -> None:
     assert result.exit_code == 1
     assert f"{post}:6:22: AFF001 [*] Link text `OPPO`" in result.output
     assert f"{post}:6:10: HTM001" in result.output
-    assert "Found 2 problems (2 fixable with --fix)." in result.output
+    assert f"{post}:6:22: AFF002 [*] Affiliate link through Duomai" in result.output
+    assert "Found 4 problems (4 fixable with --fix)." in result.output
     assert post.read_text(encoding="utf-8") == POST
 
 
@@ -110,7 +111,7 @@ def test_exit_zero_and_quiet(post: Path) -> None:
     result = run("check", "--exit-zero", "--quiet", "--output-format", "concise", str(post))
     assert result.exit_code == 0
     assert "Found" not in result.output
-    assert len(result.output.splitlines()) == 2
+    assert len(result.output.splitlines()) == 4  # HTM001, AFF001, AFF002, AFF004
 
 
 def test_undecodable_file_is_one_line_and_exit_2(tmp_path: Path, post: Path) -> None:

@@ -32,7 +32,9 @@ class DemoOptions:
 
 
 def comparable(settings: Settings) -> Settings:
-    return dataclasses.replace(settings, root=Path("."), config_file=None)
+    """Settings without their origin, every option section filled in (defaults included)."""
+    sections = {name: settings.section(cls) for name, cls in OPTION_SECTIONS.items()}
+    return dataclasses.replace(settings, root=Path("."), config_file=None, sections=sections)
 
 
 def test_config_round_trips(project: Path, cli: Run) -> None:

@@ -27,7 +27,7 @@ def test_split_word_link_that_closes_an_inner_element_has_no_fix() -> None:
     html = f"an {AUTOLINK}<b>OPPO</a>rtunity"
     found = diagnostics(autolink_splits_word, html)
     assert [d.fix for d in found] == [None]
-    assert fix(RULES, html, unsafe=True) == html
+    assert fix(autolink_splits_word, html, unsafe=True) == html
 
 
 def test_a_link_that_closes_an_open_link_is_not_unwrapped() -> None:
@@ -35,7 +35,7 @@ def test_a_link_that_closes_an_open_link_is_not_unwrapped() -> None:
     html = f'<a href="/x">one <p>two {AUTOLINK}OPPO</a>rtunity <b>three</b>'
     found = diagnostics(autolink_splits_word, html)
     assert [d.fix for d in found] == [None]
-    assert fix(RULES, html, unsafe=True) == html
+    assert fix(autolink_splits_word, html, unsafe=True) == html
 
 
 def test_unterminated_quoted_value_means_the_file_ends_inside_the_tag() -> None:

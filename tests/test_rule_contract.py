@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tests.helpers import diagnostics, fix
 
 RULES = list(all_rules().values())
 _BLOCK = re.compile(r"```html\n(.*?)```", re.DOTALL)
+_SETTINGS = re.compile(r"```toml\n(.*?)```", re.DOTALL)
 TESTS = Path(__file__).parent / "rules"
 
 
@@ -23,21 +25,31 @@ def examples(rule: Rule) -> tuple[list[str], list[str]]:
     return _BLOCK.findall(bad), _BLOCK.findall(good)
 
 
+def example_settings(rule: Rule) -> dict[str, object]:
+    """`[tool.posthygiene]` of a toml block in the Example section (settings it needs)."""
+    section = rule.docs.split("## Example", 1)[1].split("\n## ", 1)[0]
+    found = _SETTINGS.search(section)
+    table = tomllib.loads(found[1]) if found else {}
+    return dict(table.get("tool", {}).get("posthygiene", {}))
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_bad_examples_are_reported_and_good_ones_are_not(rule: Rule) -> None:
     bad, good = examples(rule)
+    config = example_settings(rule)
     assert bad, f"{rule.code} has no example"
     assert good, f"{rule.code} has no 'Use instead:' example"
     for html in bad:
-        assert diagnostics(rule, html), f"{rule.code} does not report its own example"
+        assert diagnostics(rule, html, config), f"{rule.code} does not report its own example"
     for html in good:
-        assert diagnostics(rule, html) == [], f"{rule.code} reports its 'Use instead:' example"
+        found = diagnostics(rule, html, config)
+        assert found == [], f"{rule.code} reports its 'Use instead:' example"
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.fixable], ids=lambda r: r.code)
 def test_fixing_the_example_gives_the_corrected_one(rule: Rule) -> None:
     [bad, *_], [good, *_] = examples(rule)
-    fixed = fix(rule, bad, unsafe=True)
+    fixed = fix(rule, bad, example_settings(rule), unsafe=True)
     assert fixed in (bad, good), f"{rule.code}'s fix gives {fixed!r}, not its documented result"
 
 

@@ -1,0 +1,96 @@
+"""URL helpers: the browser's clean-up, schemes, hosts, srcset candidates."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from linter.urls import (
+    browser_url,
+    host_of,
+    registrable_domain,
+    scheme_of,
+    site_name,
+    srcset_spans,
+    url_span,
+)
+
+
+@pytest.mark.parametrize(
+    ("srcset", "urls"),
+    [
+        pytest.param("a.png", ["a.png"], id="one"),
+        pytest.param("a.png 1x, b.png 2x", ["a.png", "b.png"], id="two-with-descriptors"),
+        pytest.param("a.png,b.png", ["a.png,b.png"], id="comma-inside-a-url-is-part-of-it"),
+        pytest.param("a.png, b.png,", ["a.png", "b.png"], id="trailing-commas"),
+        pytest.param(
+            "data:image/png;base64,AA== 1x, c.png 2x",
+            ["data:image/png;base64,AA==", "c.png"],
+            id="data-url",
+        ),
+        pytest.param(" \n ,, ", [], id="nothing"),
+    ],
+)
+def test_srcset_spans(srcset: str, urls: list[str]) -> None:
+    assert [srcset[start:end] for start, end in srcset_spans(srcset)] == urls
+
+
+@pytest.mark.parametrize(
+    ("href", "cleaned", "scheme"),
+    [
+        (" \x01javascript:x ", "javascript:x", "javascript"),
+        ("jav\tascr\nipt:x", "javascript:x", "javascript"),
+        ("HTTP://Example.com/", "HTTP://Example.com/", "http"),
+        ("/path:x", "/path:x", ""),
+        ("a b:c", "a b:c", ""),
+    ],
+)
+def test_browser_url_and_scheme(href: str, cleaned: str, scheme: str) -> None:
+    assert browser_url(href) == cleaned
+    assert scheme_of(cleaned) == scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [(" \t x \n", (3, 4)), ("", (0, 0)), ("   ", (3, 3)), ("ab", (0, 2))]
+)
+def test_url_span(text: str, span: tuple[int, int]) -> None:
+    assert url_span(text) == span
+
+
+@pytest.mark.parametrize(
+    ("href", "host"),
+    [
+        ("https://WWW.Example.COM./x", "www.example.com"),
+        ("//cdn.example.com/a.png", "cdn.example.com"),
+        ("/local.png", ""),
+        ("http://[::1", ""),
+        ("https://x.com:99999/", "x.com"),
+        ("https://user@Example.com/", "example.com"),
+        ("https://example.com:8080@evil.net/", "evil.net"),
+        ("https://example.com\\@evil.net/", "evil.net"),
+        ("mailto:a@b.com", ""),
+    ],
+)
+def test_host_of(href: str, host: str) -> None:
+    assert host_of(href) == host
+
+
+def test_no_host_means_no_domain() -> None:
+    assert site_name("") == ""
+    assert registrable_domain("") == ""
+
+
+@given(
+    st.sampled_from(["https://", "HTTP://", "//", "ftp://", "x:", " https://"]),
+    st.text(alphabet="ab.-:/@[]?#%1\\\tXZ", max_size=20),
+)
+def test_host_of_agrees_with_urlsplit(prefix: str, rest: str) -> None:
+    url = browser_url(prefix + rest)
+    try:
+        expected = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        expected = ""
+    assert host_of(prefix + rest) == expected
