@@ -1,4 +1,4 @@
-"""The corpus fix-safety step: `fix --unsafe-fixes` over a copy of ../shared/corpus."""
+"""The corpus fix-safety step: `fix`, and `fix --unsafe-fixes`, over a copy of ../shared/corpus."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from tests.corpus_check import CORPUS, check_corpus, main
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
-def test_fixing_the_whole_corpus_breaks_no_invariant(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--unsafe", str(CORPUS)]) == 0
+@pytest.mark.parametrize("level", [[], ["--unsafe"]], ids=["safe", "unsafe"])
+def test_fixing_the_whole_corpus_breaks_no_invariant(
+    capsys: pytest.CaptureFixture[str], level: list[str]
+) -> None:
+    assert main([*level, str(CORPUS)]) == 0
     line = capsys.readouterr().out.splitlines()[-1]
     counts = dict(part.split("=") for part in line.split())
     assert counts["violations"] == "0"
