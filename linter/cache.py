@@ -179,6 +179,9 @@ class Store:
             os.replace(temporary, target)
         except OSError:
             temporary.unlink(missing_ok=True)
+        except BaseException:  # interrupted: leave no temp file behind
+            temporary.unlink(missing_ok=True)
+            raise
 
     def _make_folder(self, folder: Path) -> None:
         """Make the folder; the cache root gets a CACHEDIR.TAG and a .gitignore first."""

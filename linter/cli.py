@@ -179,11 +179,15 @@ def run_check(**options: Any) -> int:
     elif STDIN in paths:
         fail("`-` (standard input) cannot be combined with other paths")
     else:
-        found = discover(paths or (".",), settings)
-        missing = found.missing
-        if streams(output_options(options)) and options["write_baseline"] is None:
-            return stream_check(found.files, missing, job, options)
-        results = check_files(found.files, job, options)
+        try:
+            found = discover(paths or (".",), settings)
+            missing = found.missing
+            if streams(output_options(options)) and options["write_baseline"] is None:
+                return stream_check(found.files, missing, job, options)
+            results = check_files(found.files, job, options)
+        except KeyboardInterrupt:
+            # Every write is a rename of a complete file: each post is whole, fixed or not.
+            fail("interrupted; files written so far are fixed, the others are unchanged")
     report = collect(
         results,
         missing=missing,

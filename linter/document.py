@@ -67,6 +67,9 @@ class Document:
         self.tokens: list[Token] = scanned.tokens
         self._start_tags = scanned.start_tags
         self._by_name: dict[str, list[StartTag]] | None = None
+        self._prose: dict[int, bool] = {}  # start tag offset: whether its contents are prose
+        self._enclosing: dict[str, dict[int, StartTag | None]] = {}
+        self._first_child: dict[str, dict[int, StartTag]] = {}
 
     @property
     def path(self) -> str:
@@ -112,12 +115,42 @@ class Document:
 
     def is_prose(self, tag: StartTag) -> bool:
         """False inside pre, code, script, style and textarea, whose text is not prose."""
+        # Remembered per element, so a deep nest costs one walk up, not one per tag.
+        known = self._prose
+        chain: list[StartTag] = []
         node = tag.parent
-        while node is not None:
-            if node.name in NOT_PROSE:
-                return False
+        while node is not None and node.start not in known:
+            chain.append(node)
             node = node.parent
-        return True
+        prose = True if node is None else known[node.start]
+        for node in reversed(chain):
+            prose = prose and node.name not in NOT_PROSE
+            known[node.start] = prose
+        return prose
+
+    def enclosing(self, tag: StartTag, name: str) -> StartTag | None:
+        """The nearest element named `name` around `tag`; remembered, so nests stay linear."""
+        known = self._enclosing.setdefault(name, {})
+        chain: list[StartTag] = []
+        node = tag.parent
+        while node is not None and node.start not in known:
+            chain.append(node)
+            node = node.parent
+        found = None if node is None else known[node.start]
+        for node in reversed(chain):
+            found = node if node.name == name else found
+            known[node.start] = found
+        return found
+
+    def first_child(self, parent: StartTag, name: str) -> StartTag | None:
+        """The first element named `name` directly inside `parent`."""
+        if name not in self._first_child:
+            firsts: dict[int, StartTag] = {}
+            for tag in self.start_tags(name):
+                if tag.parent is not None:
+                    firsts.setdefault(tag.parent.start, tag)
+            self._first_child[name] = firsts
+        return self._first_child[name].get(parent.start)
 
     def text_before(self, index: int) -> tuple[str, bool]:
         """Visible text just before token `index`, across inline tags and comments.

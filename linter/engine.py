@@ -55,7 +55,12 @@ class Linter:
         return diagnostics
 
     def fix(self, source: Source, wanted: Applicability = Applicability.SAFE) -> FixResult:
-        return fix_until_stable(source.text, lambda text: self.lint(source.with_text(text)), wanted)
+        return fix_until_stable(
+            source.text,
+            lambda text: self.lint(source.with_text(text)),
+            wanted,
+            markdown=source.markdown,
+        )
 
 
 def _run(rule: Rule, document: Document, settings: Settings) -> list[Finding]:

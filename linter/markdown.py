@@ -15,7 +15,22 @@ _FRONT_MATTER = re.compile(r"(?:[ \t]*(?:\r\n?|\n))*+(?P<fence>---|\+\+\+)[ \t]*
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
 _FENCE_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})([^\r\n]*)")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_HTML_BLOCK_START = re.compile(r" {0,3}<(?:[A-Za-z/!?])")
+# CommonMark HTML blocks 1 to 6: raw-text elements, comments, `<?`, `<!X`, CDATA, and
+# block-level elements. (Type 7, any other tag alone on its line, is `_lone_tag`.)
+_BLOCK_NAMES = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+    "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    "track|ul"
+)
+_HTML_BLOCK_START = re.compile(
+    rf"""[ ]{{0,3}}(?:<(?:script|pre|style|textarea)(?:[ \t>]|$)
+    |<!--|<\?|<![A-Za-z]|<!\[CDATA\[
+    |</?(?:{_BLOCK_NAMES})(?:[ \t]|/?>|$))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LONE_TAG_START = re.compile(r" {0,3}(?=<)")
 _BACKTICKS = re.compile(r"\\.|<|`+")
 # A line indented by four columns or more that is not blank: a possible indented code block.
 _INDENTED = r"(?: {4}| {0,3}\t)[^\r\n]*?\S"
@@ -117,7 +132,7 @@ def code_spans(text: str, start: int) -> list[tuple[int, int]]:
         elif indent == 0 and block_kind == "blank":
             in_list = False
         if block_kind == "blank":
-            if _HTML_BLOCK_START.match(line):
+            if _HTML_BLOCK_START.match(line) or _lone_tag(line):
                 block_kind = "html"
             else:
                 block_kind = "paragraph"
@@ -136,11 +151,21 @@ def _may_have_code(text: str, start: int) -> bool:
     return text.find("\r", start) >= 0 and _INDENTED_AFTER_CR.search(text, start) is not None
 
 
+def _lone_tag(line: str) -> bool:
+    """CommonMark's HTML block 7: a complete start or end tag and nothing else on the line."""
+    indent = _LONE_TAG_START.match(line)
+    if indent is None:
+        return False
+    tag = _START_TAG.match(line, indent.end()) or _END_TAG.match(line, indent.end())
+    return tag is not None and not line[tag.end() :].strip(" \t")
+
+
 def inline_code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """CommonMark code spans in `text[start:end]`; a tag met first hides its backticks."""
     spans: list[tuple[int, int]] = []
     closers: dict[int, tuple[int, re.Match[str] | None]] = {}
     position = start
+    tags = True
     while position < end:
         found = _BACKTICKS.search(text, position, end)
         if found is None:
@@ -150,16 +175,26 @@ def inline_code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if token[0] == "\\":
             continue
         if token == "<":
-            tag = _START_TAG.match(text, found.start(), end) or _END_TAG.match(
-                text, found.start(), end
-            )
-            position = tag.end() if tag else position
+            if tags and _may_be_tag(text, position, end):
+                ends = text.startswith("/", position)
+                tag = (_END_TAG if ends else _START_TAG).match(text, found.start(), end)
+                position = tag.end() if tag else position
+                # A tag that does not match ran to the paragraph's end (an open quote or
+                # no `>`): trying again at every later `<` (`<a<a<a…`) would be quadratic.
+                tags = tag is not None
             continue
         closing = _closer(text, len(token), position, end, closers)
         if closing is not None:
             spans.append((found.start(), closing.end()))
             position = closing.end()
     return spans
+
+
+def _may_be_tag(text: str, at: int, end: int) -> bool:
+    """Whether `<` followed by `text[at:]` can start a tag: a letter, or `/` and a letter."""
+    if at < end and text[at] == "/":
+        at += 1
+    return at < end and text[at].isascii() and text[at].isalpha()
 
 
 def _closer(

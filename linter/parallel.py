@@ -99,8 +99,14 @@ def _start_worker(spec: JobSpec[Any]) -> None:
     global _WORKER
     # Ctrl-C stops the parent, which ends the workers; they print nothing of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent ends them with SIGTERM: unwind, so a half-written temp file is removed.
+    signal.signal(signal.SIGTERM, _exit)
     relax_garbage_collection()
     _WORKER = (spec.job(), spec)
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _process_one(

@@ -73,7 +73,7 @@ def process_source(source: Source, job: Job, *, write: bool = True) -> FileResul
         result.diff = unified_diff(path, source.text, outcome.text)
     elif write:
         try:
-            write_atomic(path, source.encoded(outcome.text))
+            write_atomic(path, source.encoded(outcome.text), expected=source.encoded())
         except SourceError as exc:
             result.error = str(exc)
             return result

@@ -7,8 +7,8 @@ import itertools
 import operator
 import os
 import re
+import secrets
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,28 +120,43 @@ def read_bytes(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.stat
     return data, status
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace `path` with `data`: temp file in the same folder, fsync, rename; keep the mode."""
+def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> None:
+    """Replace `path` with `data`: temp file in the same folder, fsync, rename; keep the mode.
+
+    With `expected`, a file whose bytes are no longer those (someone saved it, or another
+    run fixed it, since it was read) is left alone.
+    """
     target = Path(path)
     try:
+        if expected is not None and target.read_bytes() != expected:
+            raise SourceError(path, "changed on disk while being fixed; not written")
         mode = stat.S_IMODE(os.stat(target).st_mode)
-        if not os.access(target, os.W_OK):
+        # The rename below needs only the folder to be writable, so the file's own
+        # permission is checked here; a file with no write bit at all is read-only even
+        # for root, who passes every os.access check.
+        if not mode & 0o222 or not os.access(target, os.W_OK):
             raise SourceError(path, "file is read-only; not written")
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except SourceError:
         raise
     except OSError as exc:
         raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
+    # The temp file's name is chosen before it exists, so an interrupt that arrives as
+    # soon as it is created (signals surface right after slow system calls) still knows
+    # what to remove.
+    temp = target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp"
     try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
         os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
+    except FileExistsError as exc:  # not ours to remove
         raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
+    except BaseException:  # an interrupt: the original stays whole, the temp file goes
+        temp.unlink(missing_ok=True)
         raise

@@ -11,6 +11,7 @@ is reported as PH001 (unused-suppression), with a fix that removes it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,11 +23,11 @@ from linter.tokens import Comment
 
 MARKER = "posthygiene-"
 UNUSED_CODE = "PH001"
-_DIRECTIVE = re.compile(
-    r"[\t\n\f\r ]*posthygiene-(?P<kind>[^\t\n\f\r ]*)(?P<codes>.*?)"
-    r"(?:[\t\n\f\r ]--(?:[\t\n\f\r ].*)?)?[\t\n\f\r ]*\Z",
-    re.DOTALL,
-)
+# A directive: `posthygiene-KIND CODES`, then maybe ` -- a reason`. Two linear scans:
+# one pattern with a lazy CODES and trailing white space took n² steps on long blanks.
+_DIRECTIVE = re.compile(r"[\t\n\f\r ]*+posthygiene-(?P<kind>[^\t\n\f\r ]*+)")
+_REASON = re.compile(r"[\t\n\f\r ]--(?:[\t\n\f\r ]|\Z)")
+_SPACE = "\t\n\f\r "
 _CODE_SPLIT = re.compile(r"[\t\n\f\r ,]+")
 _BLANK = "\t\f "
 
@@ -89,9 +90,15 @@ def parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
         if kind not in _KINDS:
             malformed.append(Malformed(token.start, token.end, match["kind"]))
             continue
-        codes = tuple(c.upper() for c in _CODE_SPLIT.split(match["codes"]) if c)
+        codes_start = match.end()
+        reason = _REASON.search(doc.masked, codes_start, end)
+        codes_end = reason.start() if reason else end
+        while codes_end > codes_start and doc.masked[codes_end - 1] in _SPACE:
+            codes_end -= 1
+        listed = doc.masked[codes_start:codes_end]
+        codes = tuple(c.upper() for c in _CODE_SPLIT.split(listed) if c)
         directives.append(
-            Directive(Kind(kind), codes, token.start, token.end, *match.span("codes"))
+            Directive(Kind(kind), codes, token.start, token.end, codes_start, codes_end)
         )
     return directives, malformed
 
@@ -116,10 +123,53 @@ class Scopes:
     scopes: list[Scope] = field(default_factory=list)
     # What each `enable` closed; one that closed nothing is unused.
     closed: dict[int, list[Scope]] = field(default_factory=dict)
+    line_starts: list[int] = field(default_factory=list)
+    _index: _Index | None = None
+
+    def covering(self, code: str, offset: int) -> list[Scope]:
+        """The scopes that silence `code` at `offset`, found without a walk over them all."""
+        if self._index is None:
+            self._index = _Index(self.scopes)
+        line = self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
+        return [
+            scope
+            for key in (code, None)
+            for scope in self._index.candidates(key, offset, line)
+            if scope.covers(code, offset)
+        ]
+
+
+class _Index:
+    """Scopes by code: whole-file ones; `disable` ranges (per code they never overlap, so
+    the last one starting at or before an offset is the only candidate); next-line ones by
+    the line they cover."""
+
+    def __init__(self, scopes: list[Scope]) -> None:
+        self.always: dict[str | None, list[Scope]] = {}
+        self.ranges: dict[str | None, tuple[list[int], list[Scope]]] = {}
+        self.lines: dict[tuple[str | None, int], list[Scope]] = {}
+        for scope in scopes:
+            kind = scope.directive.kind
+            if kind is Kind.FILE:
+                self.always.setdefault(scope.code, []).append(scope)
+            elif kind is Kind.NEXT_LINE:
+                self.lines.setdefault((scope.code, scope.start), []).append(scope)
+            elif scope.end > scope.start:
+                starts, ranges = self.ranges.setdefault(scope.code, ([], []))
+                starts.append(scope.start)
+                ranges.append(scope)
+
+    def candidates(self, code: str | None, offset: int, line: int) -> list[Scope]:
+        found = [*self.always.get(code, ()), *self.lines.get((code, line), ())]
+        starts, ranges = self.ranges.get(code, ([], []))
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0:
+            found.append(ranges[index])
+        return found
 
 
 def build_scopes(doc: Document, directives: Sequence[Directive]) -> Scopes:
-    result = Scopes()
+    result = Scopes(line_starts=doc.source.line_starts)
     text_end = len(doc.text) + 1  # a finding may start at the very end
     open_scopes: dict[str | None, Scope] = {}
     for directive in directives:
@@ -159,10 +209,9 @@ def _reach(doc: Document, directive: Directive, text_end: int) -> tuple[int, int
 def is_suppressed(scopes: Scopes, code: str, offset: int) -> bool:
     """Whether a finding of `code` at `offset` is silenced; marks the scopes that did it."""
     hit = False
-    for scope in scopes.scopes:
-        if scope.covers(code, offset):
-            scope.used = True
-            hit = True
+    for scope in scopes.covering(code, offset):
+        scope.used = True
+        hit = True
     return hit
 
 

@@ -22,8 +22,11 @@ _ATTRIBUTE = re.compile(
     )?+""",
     re.VERBOSE,
 )
+# After `=`, a value that opens a quote runs to the closing quote; with none, the file ends
+# inside the tag (`<a href="mailto:sarah.re<p>…`), so the tag does not match at all.
 _ATTRIBUTES = r"""(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+
-        (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >]++)?+)?+
+        (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|(?!["'])[^\t\n\f\r >]*+)
+          |(?![\t\n\f\r ]*+=))
     )*+"""
 _START_TAG = re.compile(
     rf"""<(?P<name>[A-Za-z][^\t\n\f\r />]*+)
@@ -119,6 +122,8 @@ class StartTag(Token):
     attrs_end: int
     parent: StartTag | None = None
     end_tag: EndTag | None = None
+    # True for an <a> that closed a link still open before it (links never nest).
+    closed_others: bool = False
     _attributes: list[Attribute] | None = field(default=None, repr=False)
 
     @property
@@ -157,6 +162,18 @@ class StartTag(Token):
         attributes = self.attributes
         return attributes[-1].end if attributes else self.start + 1 + len(self.name)
 
+    @property
+    def unwraps_cleanly(self) -> bool:
+        """Whether deleting this tag and its end tag leaves every other element as it was.
+
+        False when the end tag also closed elements opened inside (`<span><i>a</span>b`:
+        without the span, `b` would turn italic), or when this start tag closed an open
+        link (without it, that link would go on).
+        """
+        if self.closed_others:
+            return False
+        return self.end_tag is None or not self.end_tag.closed_others
+
     def ancestors(self) -> list[StartTag]:
         found: list[StartTag] = []
         node = self.parent
@@ -172,6 +189,8 @@ class EndTag(Token):
     # A weak link back, so that tokens hold no reference cycles: a document's tokens are
     # freed as soon as it is dropped, without waiting for the garbage collector.
     _start_tag: weakref.ref[StartTag] | None = field(default=None, repr=False)
+    # True when closing `start_tag` also closed elements opened after it and still open.
+    closed_others: bool = False
 
     @property
     def start_tag(self) -> StartTag | None:
@@ -272,8 +291,13 @@ def scan(text: str) -> Scan:
         if kind == _ATTRS:
             name = found.group(_START).lower()
             attrs_start, attrs_end = found.span(_ATTRS)
+            closes_link = name == "a" and bool(open_counts.get("a"))
+            if closes_link:
+                _close_open_link(stack, open_counts)
             parent = stack[-1] if stack else None
             tag = StartTag(tag_start, end, len(tokens), name, text, attrs_start, attrs_end, parent)
+            if closes_link:
+                tag.closed_others = True
             append(tag)
             add_start_tag(tag)
             if name in _RAW_TEXT:
@@ -308,6 +332,7 @@ def _close(stack: list[StartTag], open_counts: dict[str, int], end_tag: EndTag) 
             open_tag.end_tag = end_tag
             end_tag.start_tag = open_tag
             return
+        end_tag.closed_others = True
 
 
 def _scan_markup(
@@ -327,6 +352,15 @@ def _scan_markup(
         return _scan_end_tag(text, lt, tokens, stack, open_counts)
     tokens.append(Broken(lt, length, len(tokens)))  # the file ends inside this start tag
     return length
+
+
+def _close_open_link(stack: list[StartTag], open_counts: dict[str, int]) -> None:
+    """Links never nest: browsers close an open `<a>` (and what is inside it) at the next."""
+    while stack:
+        open_tag = stack.pop()
+        open_counts[open_tag.name] -= 1
+        if open_tag.name == "a":
+            return
 
 
 def _scan_bang(text: str, lt: int, tokens: list[Token]) -> int:
@@ -357,14 +391,11 @@ def _scan_bang(text: str, lt: int, tokens: list[Token]) -> int:
 def _scan_end_tag(
     text: str, lt: int, tokens: list[Token], stack: list[StartTag], open_counts: dict[str, int]
 ) -> int:
-    match = _END_TAG.match(text, lt)
+    named = lt + 2 < len(text) and text[lt + 2].isascii() and text[lt + 2].isalpha()
+    # Only `</` + letter can be an end tag: `</1>` is not tried, so it costs no scan.
+    match = _END_TAG.match(text, lt) if named else None
     if match is None:
-        if (
-            text.startswith("</", lt)
-            and lt + 2 < len(text)
-            and text[lt + 2].isascii()
-            and (text[lt + 2].isalpha())
-        ):
+        if named:
             tokens.append(Broken(lt, len(text), len(tokens)))
             return len(text)
         close = text.find(">", lt)

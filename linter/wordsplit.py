@@ -131,8 +131,13 @@ def unwrap_fix(doc: Document, tag: StartTag, *, safe: bool) -> Fix | None:
     return unwrap(doc, tag, word_split(doc, tag), safe=safe)
 
 
-def unwrap(doc: Document, tag: StartTag, split: WordSplit | None, *, safe: bool) -> Fix:
+def unwrap(doc: Document, tag: StartTag, split: WordSplit | None, *, safe: bool) -> Fix | None:
+    """None when removing the tags would change other elements: the link's end tag also
+    closes an element opened inside it (`<a …><b>OPPO</a>rtunity`), or its start tag
+    closed a link left open before it."""
     assert tag.end_tag is not None
+    if not tag.unwraps_cleanly:
+        return None
     edits = [Edit.delete(tag.start, tag.end), Edit.delete(tag.end_tag.start, tag.end_tag.end)]
     restored = None if split is None else split.restored
     if restored is not None:

@@ -16,7 +16,7 @@ from linter.wordsplit import unwrap, word_split
     "AFF001",
     summary="Link covers only part of a word",
     severity=Severity.ERROR,
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
 )
 def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]:
     """## What it does
@@ -51,7 +51,9 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
     word starts a sentence, capitals only in text that is all capitals). It is safe when
     the link carries an auto-linker signature (`data-link="1"`, or an href through an
     affiliate or tracking redirector) and has no `id` or `name`; otherwise it is unsafe,
-    since a person may have linked part of a word on purpose.
+    since a person may have linked part of a word on purpose. There is no fix when the
+    link's end tag also closes an element opened inside it (`<a …><b>OPPO</a>rtunity`):
+    without the link the rest of the paragraph would turn bold.
     """
     for tag in doc.start_tags("a"):
         split = word_split(doc, tag)

@@ -20,7 +20,9 @@ WRAPPERS = ("span", "font")
 )
 def bare_wrapper(doc: Document, settings: Settings) -> Iterator[Finding]:
     """## What it does
-    Flags `<span>` and `<font>` elements that carry no attribute at all.
+    Flags `<span>` and `<font>` elements that carry no attribute at all. One whose end
+    tag also closes elements left open inside it (`<span><i>a</span>b`) is not reported:
+    that end tag ends the italics, so it does something.
 
     ## Why is this bad?
     Without attributes these elements have no effect: they neither style nor mark up
@@ -42,8 +44,8 @@ def bare_wrapper(doc: Document, settings: Settings) -> Iterator[Finding]:
     between them, so the visible text and the other elements stay as they were.
     """
     for tag in doc.start_tags(*WRAPPERS):
-        if tag.has_attributes or tag.self_closing:
-            continue
+        if tag.has_attributes or tag.self_closing or not tag.unwraps_cleanly:
+            continue  # an end tag that closes other elements does something
         edits = [Edit.delete(tag.start, tag.end)]
         if tag.end_tag is not None:
             edits.append(Edit.delete(tag.end_tag.start, tag.end_tag.end))

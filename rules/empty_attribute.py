@@ -51,8 +51,11 @@ def empty_attribute(doc: Document, settings: Settings) -> Iterator[Finding]:
             if attribute.name not in CHECKED or attribute.raw_value.strip(_WHITESPACE):
                 continue
             start = attribute.start
-            while start > tag.attrs_start and doc.masked[start - 1] in _WHITESPACE:
-                start -= 1
+            # Take the white space before it too, unless the next attribute follows with
+            # none of its own (`<p style=""title=x>`): that space must stay between them.
+            if doc.masked[attribute.end] in _WHITESPACE + "/>":
+                while start > tag.attrs_start and doc.masked[start - 1] in _WHITESPACE:
+                    start -= 1
             shown = doc.masked[attribute.start : attribute.end]
             yield Finding(
                 attribute.start,

@@ -52,14 +52,12 @@ def better_text(doc: Document, tag: StartTag) -> str | None:
     title = (tag.get("title") or "").strip()
     if title and why_not_descriptive(title, tag.get("src") or "") is None:
         return title
-    figure = next((node for node in tag.ancestors() if node.name == "figure"), None)
-    if figure is None:
+    figure = doc.enclosing(tag, "figure")
+    caption = None if figure is None else doc.first_child(figure, "figcaption")
+    if caption is None:
         return None
-    for caption in doc.start_tags("figcaption"):
-        if caption.parent is figure:
-            text = " ".join(doc.inner_text(caption).split())
-            return text if why_not_descriptive(text, tag.get("src") or "") is None else None
-    return None
+    text = " ".join(doc.inner_text(caption).split())
+    return text if why_not_descriptive(text, tag.get("src") or "") is None else None
 
 
 @rule(

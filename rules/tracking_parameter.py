@@ -66,7 +66,9 @@ def tracking_parameter(doc: Document, settings: Settings) -> Iterator[Finding]:
     (`&amp;` stays `&amp;`, a raw `&` stays raw, percent-escapes stay), the fragment stays,
     and no `?` or `&` is left dangling. It is unsafe when the URL also carries a signature
     (`signature`, `sig`, `token`, `hmac`, `X-Amz-*`), which may cover the whole query,
-    and when nothing would be left of the URL (`href="?utm_source=feed"`).
+    and when nothing would be left of the URL (`href="?utm_source=feed"`), or when the
+    parameter runs over a line break (a feed item cut off inside the attribute, whose
+    quote closes somewhere further down the post).
 
     ## Options
     `[tool.posthygiene.tracking]`:
@@ -101,7 +103,9 @@ def _tracking_finding(found: AttributeUrl, parameters: TrackingParameters) -> Fi
     title = f"Remove {shown}"
     signed = any(_signs(p.name) for p in query.parameters)
     emptied = sum(end - start for start, end in spans) == found.end - found.start
-    fix = Fix.unsafe(title, *edits) if signed or emptied else Fix.safe(title, *edits)
+    cut_off = any("\n" in found.value.text[start:end] for start, end in spans)
+    risky = signed or emptied or cut_off
+    fix = Fix.unsafe(title, *edits) if risky else Fix.safe(title, *edits)
     plural = "s" if len(names) > 1 else ""
     where = f"<{found.tag.name} {found.attribute.name}>"
     message = f"URL in {where} carries tracking parameter{plural} {shown}"

@@ -1,8 +1,11 @@
 """Fixtures for every test: the network blocked for the whole session (any attempt to open a
-connection fails loudly), a throwaway project folder and a way to run the CLI."""
+connection fails loudly), a throwaway project folder and a way to run the CLI; and the
+hypothesis profiles: `ci` (default: fixed seed, small budget) and `long` for local runs
+(HYPOTHESIS_PROFILE=long)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from collections.abc import Callable, Iterator
@@ -11,8 +14,27 @@ from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 
 from linter.cli import main
+
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "long",
+    max_examples=3000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 JUNK_POST = FIXTURES / "junk_post.md"

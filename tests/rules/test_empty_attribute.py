@@ -29,6 +29,9 @@ from tests.helpers import fix, lint
         ),
         pytest.param("<span style/>", ["1:7"], "<span/>", id="self-closing"),
         pytest.param('<a title="" href="/x">x</a>', ["1:4"], '<a href="/x">x</a>', id="first"),
+        pytest.param(
+            '<p style=""title="t">x</p>', ["1:4"], '<p title="t">x</p>', id="next-attribute-glued"
+        ),
     ],
 )
 def test_empty_attribute(html: str, expected: list[str], fixed: str | None) -> None:

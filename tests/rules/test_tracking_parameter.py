@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from linter.model import Applicability
 from rules.tracking_parameter import tracking_parameter as rule
 from tests.helpers import diagnostics, fix, lint
 
@@ -134,3 +135,11 @@ def test_message_names_the_parameters_once() -> None:
 )
 def test_options(config: dict[str, object], html: str, fixed: str) -> None:
     assert fix(rule, html, {"tracking": config}) == fixed
+
+
+def test_a_value_cut_off_across_lines_gets_an_unsafe_fix_only() -> None:
+    html = '<a href="https://x.com/p?utm_source=feed&amp;utm_term=x\n\n## Next item'
+    html += '\n\nmore text">y</a>'
+    [found] = diagnostics(rule, html)
+    assert found.fix is not None
+    assert found.fix.applicability is Applicability.UNSAFE
