@@ -187,14 +187,11 @@ class ReportStream:
         self.by_severity = Counter[Severity]()
         self.files = 0
         self.written = False
-        for error in errors:
-            click.echo(f"posthygiene: error: {error}", err=True)
 
     def add(self, part: Part) -> None:
         self.files += 1
         if part.error:
             self.errors.append(part.error)
-            click.echo(f"posthygiene: error: {part.error}", err=True)
         self.counts.update(
             found=part.found,
             fixable=part.fixable,
@@ -238,6 +235,9 @@ class ReportStream:
                 self.file.close()
             except OSError as exc:
                 raise _report_error(self.options.output_file, exc) from exc
+        # After the report, not inside it: on a terminal they would split its lines.
+        for error in self.errors:
+            click.echo(f"posthygiene: error: {error}", err=True)
         counts = self.counts
         report = RunReport(
             [],

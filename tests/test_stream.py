@@ -66,3 +66,15 @@ def test_whole_run_formats_are_not_streamed() -> None:
         assert not streams(OutputOptions(format=output_format))
     assert not streams(OutputOptions(format="full", statistics=True))
     assert not streams(OutputOptions(format="full", diff=True))
+
+
+def test_errors_follow_the_report_whole_lines_and_all(site: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.md"
+    bad.write_bytes(b"<p>caf\xe9</p>\n")
+    result = run("--output-format", "concise", str(site), str(bad), str(tmp_path / "gone.md"))
+    lines = result.output.splitlines()
+    errors = [n for n, line in enumerate(lines) if line.startswith("posthygiene: error:")]
+    findings = [n for n, line in enumerate(lines) if line.startswith(str(site))]
+    assert len(errors) == 2
+    assert max(findings) < min(errors)
+    assert not [line for line in lines if "posthygiene: error:" in line[1:]]  # none mid-line
