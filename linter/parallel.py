@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 # Below this many files per worker, starting the worker costs more than it saves.
-MIN_FILES_PER_WORKER = 16
+MIN_FILES_PER_WORKER = 32
 MAX_CHUNK = 16
 CHUNKS_AHEAD = 4
 

@@ -14,7 +14,7 @@ from linter.discovery import discover
 from linter.registry import all_rules
 from linter.runner import Job, Mode
 
-POSTS = 48  # enough for two workers (parallel.MIN_FILES_PER_WORKER each)
+POSTS = 70  # enough for two workers (parallel.MIN_FILES_PER_WORKER each)
 
 
 @pytest.fixture(scope="module")
