@@ -11,8 +11,10 @@ from linter import parallel
 from linter.cli import main
 from linter.config import Settings
 from linter.discovery import discover
+from linter.model import Applicability
 from linter.registry import all_rules
 from linter.runner import Job, Mode
+from linter.stream import Parts
 
 POSTS = 70  # enough for two workers (parallel.MIN_FILES_PER_WORKER each)
 
@@ -70,3 +72,17 @@ def test_fixing_in_workers_writes_the_same_files(site: Path, tmp_path: Path) -> 
         trees.append({p.relative_to(copy): p.read_bytes() for p in sorted(copy.rglob("*.*"))})
     assert trees[0] == trees[1]
     assert trees[0] != {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*.*"))}
+
+
+def test_spawned_workers_give_the_same_results(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where fork is not used (macOS, Windows), workers start fresh and import the rules."""
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    paths = files(site)
+    assert list(parallel.run_files(paths, job(), jobs=2)) == list(parallel.run_files(paths, job()))
+    codes = tuple(rule.code for rule in job().rules)
+    parts = Parts.create("full", Applicability.SAFE, False, False, codes, site, None)
+    spawned = list(parallel.run_files(paths, job(), 2, None, parts))
+    assert spawned == list(parallel.run_files(paths, job(), 1, None, parts))
+    assert sum(part.found for part in spawned) > len(paths)
