@@ -104,7 +104,10 @@ def read_bytes(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.stat
                 path, f"file too large ({status.st_size:,} bytes; the limit is {max_bytes:,} bytes)"
             )
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Ask for the size the file has: asking for max_bytes allocates that much first.
+            data = handle.read(min(status.st_size, max_bytes) + 1)
+            if len(data) > status.st_size:  # it grew since: read on, up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except SourceError:
         raise
     except IsADirectoryError as exc:
