@@ -25,8 +25,8 @@ from linter.registry import all_rules
 from linter.runner import FileResult, Job, Mode, process_file
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
-    from multiprocessing.pool import AsyncResult
 
 T = TypeVar("T")
 
@@ -99,14 +99,8 @@ def _start_worker(spec: JobSpec[Any]) -> None:
     global _WORKER
     # Ctrl-C stops the parent, which ends the workers; they print nothing of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The parent ends them with SIGTERM: unwind, so a half-written temp file is removed.
-    signal.signal(signal.SIGTERM, _exit)
     relax_garbage_collection()
     _WORKER = (spec.job(), spec)
-
-
-def _exit(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
 
 
 def _process_one(
@@ -156,17 +150,72 @@ def _run(
             yield _process_one(path, job, store, finish, earlier)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
-    chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
-    with _context().Pool(workers, initializer=_start_worker, initargs=(spec,)) as pool:
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    from concurrent.futures import ProcessPoolExecutor  # only runs with workers import it
+
+    executor = ProcessPoolExecutor(
+        workers, mp_context=_context(), initializer=_start_worker, initargs=(spec,)
+    )
+    pool = _Pool(executor, job, store, finish)
+    try:
         # A few chunks ahead per worker, never all: results wait in memory only until
         # this process has taken them, however slowly it reports.
-        pending: deque[AsyncResult[list[tuple[T, Record | None]]]] = deque()
+        pending: deque[tuple[Sequence[tuple[str, Record | None]], Future[Any] | None]] = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(_process, (chunk,)))
-            if len(pending) >= workers * CHUNKS_AHEAD:
-                yield from pending.popleft().get()
+            pending.append((chunk, pool.submit(chunk)))
+            while pending and (len(pending) >= workers * CHUNKS_AHEAD or pool.broken):
+                yield from pool.take(*pending.popleft())
         while pending:
-            yield from pending.popleft().get()
+            yield from pool.take(*pending.popleft())
+    finally:
+        # Workers ignore Ctrl-C and finish the chunk they are on: no half-written post.
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Pool(Generic[T]):
+    """Chunks to the workers; if a worker dies, the rest are checked in this process."""
+
+    def __init__(
+        self, executor: ProcessPoolExecutor, job: Job, store: Store | None, finish: Finish[T]
+    ) -> None:
+        self.executor = executor
+        self.job = job
+        self.store = store
+        self.finish = finish
+        self.broken = False
+
+    def submit(self, chunk: Sequence[tuple[str, Record | None]]) -> Future[Any] | None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.broken:
+            return None
+        try:
+            return self.executor.submit(_process, list(chunk))
+        except BrokenProcessPool:
+            self._lost()
+            return None
+
+    def take(
+        self, chunk: Sequence[tuple[str, Record | None]], future: Future[Any] | None
+    ) -> list[tuple[T, Record | None]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if future is not None:
+            try:
+                done: list[tuple[T, Record | None]] = future.result()
+                return done
+            except BrokenProcessPool:
+                self._lost()
+        return [_process_one(path, self.job, self.store, self.finish, e) for path, e in chunk]
+
+    def _lost(self) -> None:
+        if not self.broken:
+            self.broken = True
+            print(
+                "posthygiene: warning: a worker process stopped unexpectedly; "
+                "checking the remaining files in this process",
+                file=sys.stderr,
+            )
 
 
 @overload

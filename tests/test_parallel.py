@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -86,3 +88,21 @@ def test_spawned_workers_give_the_same_results(site: Path, monkeypatch: pytest.M
     spawned = list(parallel.run_files(paths, job(), 2, None, parts))
     assert spawned == list(parallel.run_files(paths, job(), 1, None, parts))
     assert sum(part.found for part in spawned) > len(paths)
+
+
+def test_a_worker_that_dies_does_not_hang_the_run(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A worker killed mid-run (out of memory, say): its files are checked here instead."""
+    paths = files(site)
+    parent = os.getpid()
+    process_one = parallel._process_one
+
+    def dies_in_a_worker(path: str, *args: Any) -> Any:
+        if os.getpid() != parent and path == paths[len(paths) // 2]:
+            os._exit(9)
+        return process_one(path, *args)
+
+    monkeypatch.setattr(parallel, "_process_one", dies_in_a_worker)
+    assert list(parallel.run_files(paths, job(), jobs=2)) == list(parallel.run_files(paths, job()))
+    assert "a worker process stopped unexpectedly" in capsys.readouterr().err
