@@ -135,9 +135,9 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> No
             raise SourceError(path, "changed on disk while being fixed; not written")
         mode = stat.S_IMODE(os.stat(target).st_mode)
         # The rename below needs only the folder to be writable, so the file's own
-        # permission is checked here; a file with no write bit at all is read-only even
-        # for root, who passes every os.access check.
-        if not mode & 0o222 or not os.access(target, os.W_OK):
+        # permission is checked here, as the system grants it to this user (like any
+        # editor: root may write a file without write bits; the mode is kept).
+        if not os.access(target, os.W_OK):
             raise SourceError(path, "file is read-only; not written")
     except SourceError:
         raise

@@ -240,14 +240,27 @@ def test_an_unreadable_file_for_real(tmp_path: Path) -> None:
     one_error(run("check", post), post, "permission denied")
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write files without write bits")
 def test_a_read_only_file_with_fix(tmp_path: Path) -> None:
-    # The rename would succeed (the folder is writable), even for root: the mode decides.
+    # The rename would succeed (the folder is writable): the file's permission decides.
     post = tmp_path / "post.html"
     post.write_text(FIXABLE)
     post.chmod(0o444)
     result = run("fix", post)
     one_error(result, post, "file is read-only; not written")
     assert post.read_text() == FIXABLE
+    assert post.stat().st_mode & 0o777 == 0o444
+    no_temp_files(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may write files without write bits")
+def test_root_fixes_a_file_without_write_bits_and_keeps_its_mode(tmp_path: Path) -> None:
+    # A post copied with `cp` from a read-only folder: root may write it, as editors do.
+    post = tmp_path / "post.html"
+    post.write_text(FIXABLE)
+    post.chmod(0o444)
+    assert run("fix", post).exit_code in (0, 1)
+    assert post.read_text() != FIXABLE
     assert post.stat().st_mode & 0o777 == 0o444
     no_temp_files(tmp_path)
 
