@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape, unescape
+from typing import TypeVar
 
 from linter.markdown import FrontMatter, code_spans, find_front_matter
 from linter.source import Source
@@ -115,32 +116,16 @@ class Document:
 
     def is_prose(self, tag: StartTag) -> bool:
         """False inside pre, code, script, style and textarea, whose text is not prose."""
-        # Remembered per element, so a deep nest costs one walk up, not one per tag.
-        known = self._prose
-        chain: list[StartTag] = []
-        node = tag.parent
-        while node is not None and node.start not in known:
-            chain.append(node)
-            node = node.parent
-        prose = True if node is None else known[node.start]
-        for node in reversed(chain):
-            prose = prose and node.name not in NOT_PROSE
-            known[node.start] = prose
-        return prose
+        return _fold_ancestors(
+            tag, self._prose, True, lambda prose, node: prose and node.name not in NOT_PROSE
+        )
 
     def enclosing(self, tag: StartTag, name: str) -> StartTag | None:
         """The nearest element named `name` around `tag`; remembered, so nests stay linear."""
         known = self._enclosing.setdefault(name, {})
-        chain: list[StartTag] = []
-        node = tag.parent
-        while node is not None and node.start not in known:
-            chain.append(node)
-            node = node.parent
-        found = None if node is None else known[node.start]
-        for node in reversed(chain):
-            found = node if node.name == name else found
-            known[node.start] = found
-        return found
+        return _fold_ancestors(
+            tag, known, None, lambda found, node: node if node.name == name else found
+        )
 
     def first_child(self, parent: StartTag, name: str) -> StartTag | None:
         """The first element named `name` directly inside `parent`."""
@@ -239,3 +224,26 @@ def format_attribute_value(value: str, quote: str = '"') -> str:
 
 def format_attribute(name: str, value: str, quote: str = '"') -> str:
     return f"{name}={format_attribute_value(value, quote)}"
+
+
+FoldT = TypeVar("FoldT")
+
+
+def _fold_ancestors(
+    tag: StartTag,
+    known: dict[int, FoldT],
+    outermost: FoldT,
+    step: Callable[[FoldT, StartTag], FoldT],
+) -> FoldT:
+    """Fold `step` over the ancestors of `tag` from the outermost in, remembering each
+    element's value (keyed by its start), so a deep nest costs one walk up in all."""
+    chain: list[StartTag] = []
+    node = tag.parent
+    while node is not None and node.start not in known:
+        chain.append(node)
+        node = node.parent
+    value = outermost if node is None else known[node.start]
+    for node in reversed(chain):
+        value = step(value, node)
+        known[node.start] = value
+    return value
