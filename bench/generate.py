@@ -7,6 +7,8 @@ Markdown post with code blocks, a WordPress HTML export, a feed digest), English
 text, and the junk the rules look for: `<span style>`, auto-linker `data-link="1"` links
 through affiliate redirectors (some splitting a word), `utm_` parameters, `target=_blank`
 without `rel`, URLs as alt text, hot-linked images, empty `class`/`title` attributes.
+They carry about as many findings per megabyte as the seed's own Hexo posts in
+../shared/corpus/rsshub-page (the junkiest real posts there), several times the corpus average.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ class Post:
     def link(self, text: str) -> str:
         rng = self.rng
         roll = rng.random()
-        if roll < 0.15:
+        if roll < 0.08:
             return f'<a data-link="1" href="{_attr(rng.choice(AFFILIATE))}">{text}</a>'
         target = ' target="_blank"' if rng.random() < 0.4 else ""
         rel = ' rel="noopener"' if target and rng.random() < 0.5 else ""
@@ -147,11 +149,11 @@ class Post:
         if roll < 0.25:
             cut, size = self.span(sentence)
             return sentence[:cut] + self.link(sentence[cut : cut + size]) + sentence[cut + size :]
-        if roll < 0.28:
+        if roll < 0.265:
             brand, rest = rng.choice(SPLIT_WORDS)
             href = _attr(rng.choice(AFFILIATE))
             return f'{sentence} Using <a data-link="1" href="{href}">{brand}</a>{rest} now.'
-        if roll < 0.36 and self.cjk:
+        if roll < 0.28 and self.cjk:
             href = _attr(AFFILIATE[0])
             return f'{sentence}向<a data-link="1" href="{href}">京东</a>方发货。'
         if roll < 0.45:
@@ -191,7 +193,7 @@ class Post:
         glue = "" if self.cjk else " "
         body = glue.join(self.inline(self.sentence()) for _ in range(rng.randint(1, 5)))
         roll = rng.random()
-        if roll < 0.3:
+        if roll < 0.2:
             body = f"<span style>{body}</span>"
         elif roll < 0.35:
             body = f'<span style="color: #333;">{body}</span>'

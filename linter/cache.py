@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from linter import __version__
+from linter import __version__, entries
 from linter.config import Settings
 from linter.errors import SourceError
-from linter.model import Applicability, Diagnostic, Edit, Fix, Location, Severity
+from linter.model import Diagnostic
 from linter.registry import Rule
 from linter.runner import FileResult, Job, Mode, process_source
 from linter.source import decode, read_bytes
@@ -129,14 +129,13 @@ class Store:
     def load(self, key: str, path: str) -> list[Diagnostic] | None:
         try:
             with open(self._entry(key), "rb") as handle:
-                return decode_entry(json.loads(handle.read()), path)
+                return entries.decode(handle.read(), path)
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return None
 
     def save(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
         """Write one entry atomically; a cache that cannot be written is skipped."""
-        data = json.dumps(encode_entry(diagnostics), ensure_ascii=False).encode("utf-8")
-        self.write(self._entry(key), data)
+        self.write(self._entry(key), entries.encode(diagnostics))
 
     def _output(self, storable: Storable[Any], key: str) -> Path:
         return self.folder / "outputs" / storable.spec / key
@@ -190,65 +189,6 @@ class Store:
             (self.root / ".gitignore").write_text("# Made by posthygiene.\n*\n", encoding="utf-8")
             (self.root / "CACHEDIR.TAG").write_text(TAG, encoding="utf-8")
         folder.mkdir(parents=True, exist_ok=True)
-
-
-def encode_entry(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
-    lines: dict[str, int] = {}
-    rows: list[list[Any]] = []
-    for d in diagnostics:
-        fix = d.fix
-        rows.append(
-            [
-                d.code,
-                d.name,
-                str(d.severity),
-                d.start,
-                d.end,
-                d.location.row,
-                d.location.column,
-                d.end_location.row,
-                d.end_location.column,
-                d.message,
-                lines.setdefault(d.line_text, len(lines)),
-                None
-                if fix is None
-                else [
-                    fix.title,
-                    int(fix.applicability),
-                    [[e.start, e.end, e.replacement] for e in fix.edits],
-                ],
-                [[a.row, a.column, b.row, b.column] for a, b in d.edit_locations],
-            ]
-        )
-    return {"format": FORMAT, "lines": list(lines), "diagnostics": rows}
-
-
-def decode_entry(entry: dict[str, Any], path: str) -> list[Diagnostic]:
-    if entry["format"] != FORMAT:
-        raise ValueError("another cache format")
-    lines = entry["lines"]
-    found: list[Diagnostic] = []
-    for row in entry["diagnostics"]:
-        code, name, severity, start, end, r, c, er, ec, message, line, fix, edits = row
-        found.append(
-            Diagnostic(
-                path=path,
-                code=code,
-                name=name,
-                severity=Severity(severity),
-                start=start,
-                end=end,
-                location=Location(r, c),
-                end_location=Location(er, ec),
-                message=message,
-                fix=None
-                if fix is None
-                else Fix(fix[0], tuple(Edit(*e) for e in fix[2]), Applicability(fix[1])),
-                line_text=lines[line],
-                edit_locations=tuple((Location(a, b), Location(x, y)) for a, b, x, y in edits),
-            )
-        )
-    return found
 
 
 def _record(status: os.stat_result, key: str, diagnostics: Sequence[Diagnostic]) -> Record | None:

@@ -1,5 +1,6 @@
 """Fixtures for every test: the network blocked for the whole session (any attempt to open a
-connection fails loudly), a throwaway project folder and a way to run the CLI; and the
+connection fails loudly), the cache kept out of the repository, a throwaway project folder
+and a way to run the CLI; and the
 hypothesis profiles: `ci` (default: fixed seed, small budget) and `long` for local runs
 (HYPOTHESIS_PROFILE=long)."""
 
@@ -61,6 +62,15 @@ def no_network() -> Iterator[None]:
         patch.setattr(socket, "getaddrinfo", _refuse)
         patch.setattr(socket, "gethostbyname", _refuse)
         patch.setattr(socket, "gethostbyname_ex", _refuse)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Runs that would keep a cache beside the current folder (the repository) keep it in a
+    temporary folder instead; the CLI in subprocesses inherits the variable too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POSTHYGIENE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
 
 

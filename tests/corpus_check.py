@@ -68,7 +68,9 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def _run_cli(copy: Path, unsafe: bool) -> tuple[int, list[str]]:
+    # A throwaway copy: nothing of it is worth keeping in a cache.
     command = [sys.executable, "-m", "linter", "fix", str(copy), "--isolated", "--quiet"]
+    command.append("--no-cache")
     if unsafe:
         command.append("--unsafe-fixes")
     done = subprocess.run(

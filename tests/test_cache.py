@@ -211,3 +211,18 @@ def test_a_clean_file_touched_but_unchanged_is_not_linted_again(
     os.utime(post, ns=(1, 1))  # a new status, the same bytes
     monkeypatch.setattr(cache_module, "process_source", no_linting)
     assert checked([str(post)], cache_root)[0].diagnostics == []
+
+
+def test_the_cache_sits_beside_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("POSTHYGIENE_CACHE_DIR", raising=False)
+    (tmp_path / "posthygiene.toml").write_text('ignore = ["HTM002"]\n', encoding="utf-8")
+    posts = tmp_path / "source" / "_posts"
+    posts.mkdir(parents=True)
+    (posts / "post.md").write_text(POST, encoding="utf-8")
+    monkeypatch.chdir(posts)
+    assert run("check", "post.md").exit_code == 1
+    assert (tmp_path / ".posthygiene_cache" / "CACHEDIR.TAG").is_file()
+    assert not (posts / ".posthygiene_cache").exists()
+    assert run("clean").output == f"Removed {tmp_path / '.posthygiene_cache'}\n"
