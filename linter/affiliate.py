@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from linter.config import Settings
+from linter.document import Document
 from linter.errors import ConfigError
+from linter.memo import PerDocument
 from linter.networks import (
     HostRule,
     Kind,
@@ -162,10 +164,49 @@ def _extend(
 
 def link_info(tag: StartTag, settings: Settings) -> LinkInfo | None:
     """What the `href` of this `<a>` goes through, or None for an ordinary link."""
+    return _classify_tag(tag, registry_for(settings))
+
+
+def _classify_tag(tag: StartTag, registry: Registry) -> LinkInfo | None:
     href = tag.attr("href")
     if href is None or not href.raw_value:
         return None
-    return classify_raw_href(href.raw_value, registry_for(settings))
+    return classify_raw_href(href.raw_value, registry)
+
+
+class Links:
+    """The `link_info` of each `<a>` of one document, worked out once for every rule."""
+
+    __slots__ = ("_known", "_registry")
+
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+        self._known: dict[int, LinkInfo | None] = {}  # by the tag's start
+
+    def info(self, tag: StartTag) -> LinkInfo | None:
+        known = self._known
+        start = tag.start
+        if start in known:
+            return known[start]
+        known[start] = info = _classify_tag(tag, self._registry)
+        return info
+
+    def affiliate(self, tag: StartTag) -> LinkInfo | None:
+        info = self.info(tag)
+        return info if info is not None and info.is_affiliate else None
+
+
+_LINKS: PerDocument[Registry, Links] = PerDocument()
+
+
+def links(doc: Document, settings: Settings) -> Links:
+    """The document's links as the settings' registry classifies them."""
+    registry = registry_for(settings)
+    memo = _LINKS.of(doc)
+    found = memo.get(registry)
+    if found is None:
+        found = memo[registry] = Links(registry)
+    return found
 
 
 def affiliate_link(tag: StartTag, settings: Settings) -> LinkInfo | None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from linter.affiliate import link_info
-from linter.config import Settings
+from linter.affiliate import Links
 from linter.networks import LinkInfo
 from linter.tokens import StartTag
 
@@ -23,7 +22,7 @@ def inserted_mark(tag: StartTag) -> str | None:
     return None
 
 
-def autolinker_signature(tag: StartTag, settings: Settings) -> str | None:
+def autolinker_signature(tag: StartTag, classified: Links) -> str | None:
     """Why this `<a>` looks machine-made, or None when nothing shows it.
 
     An auto-linker's own mark counts, and so does an href through an affiliate network or
@@ -32,13 +31,13 @@ def autolinker_signature(tag: StartTag, settings: Settings) -> str | None:
     mark = inserted_mark(tag)
     if mark is not None:
         return mark
-    info = link_info(tag, settings)
+    info = classified.info(tag)
     if info is None or not info.network.kind.redirect:
         return None
     return f"an href through {info.network.name}"
 
 
-def autolink_evidence(tag: StartTag, settings: Settings) -> tuple[str, LinkInfo | None] | None:
+def autolink_evidence(tag: StartTag, classified: Links) -> tuple[str, LinkInfo | None] | None:
     """Proof that an auto-linker inserted this `<a>`, with what its href goes through.
 
     Stricter than `autolinker_signature`: a paid or tracked href alone does not tell who
@@ -47,7 +46,7 @@ def autolink_evidence(tag: StartTag, settings: Settings) -> tuple[str, LinkInfo 
     mark = inserted_mark(tag)
     if mark is None:
         return None
-    info = link_info(tag, settings)
+    info = classified.info(tag)
     if mark == 'data-link="1"' and (info is None or not info.network.kind.redirect):
         return None
     return mark, info

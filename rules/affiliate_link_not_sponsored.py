@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.affiliate import affiliate_link
+from linter.affiliate import links
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Finding, Fix, Severity
@@ -50,11 +50,12 @@ def affiliate_link_not_sponsored(doc: Document, settings: Settings) -> Iterator[
     `[tool.posthygiene.affiliate] extra-hosts = {mynetwork = ["go.example.com"]}` adds
     networks; `extra-id-params` and `extra-destination-params` name their parameters.
     """
+    classified = links(doc, settings)
     for tag in doc.start_tags("a"):
-        info = affiliate_link(tag, settings)
+        info = classified.affiliate(tag)
         if info is None or "sponsored" in rel_tokens(tag):
             continue
-        tokens = missing_rel_tokens(tag, settings)
+        tokens = missing_rel_tokens(tag, settings, classified)
         if "sponsored" not in tokens:
             tokens.append("sponsored")
         yield Finding(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.affiliate import link_info
+from linter.affiliate import links
 from linter.config import Settings
 from linter.document import Document, format_attribute_value
 from linter.model import Edit, Finding, Fix, Severity
@@ -50,8 +50,9 @@ def affiliate_redirect(doc: Document, settings: Settings) -> Iterator[Finding]:
     because it removes the affiliate credit, which may be the owner's own, and because a
     redirect can pick a regional shop the bare destination does not.
     """
+    classified = links(doc, settings)
     for tag in doc.start_tags("a"):
-        info = link_info(tag, settings)
+        info = classified.info(tag)
         href = tag.attr("href")
         if info is None or info.destination is None or href is None:
             continue

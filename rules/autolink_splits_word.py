@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.affiliate import links
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Finding, Severity
@@ -60,7 +61,7 @@ def autolink_splits_word(doc: Document, settings: Settings) -> Iterator[Finding]
         if split is None:
             continue
         assert tag.end_tag is not None
-        signature = autolinker_signature(tag, settings)
+        signature = autolinker_signature(tag, links(doc, settings))
         yield Finding(
             tag.start,
             tag.end_tag.end,

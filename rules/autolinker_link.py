@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.affiliate import options
+from linter.affiliate import links, options
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Finding, Fix, Severity
@@ -55,8 +55,9 @@ def autolinker_link(doc: Document, settings: Settings) -> Iterator[Finding]:
     `[tool.posthygiene.affiliate] autolink-policy = "unwrap"` (default), `"mark"` or
     `"keep"`.
     """
+    classified = links(doc, settings)
     for tag in doc.start_tags("a"):
-        evidence = autolink_evidence(tag, settings)
+        evidence = autolink_evidence(tag, classified)
         if evidence is None or tag.end_tag is None:
             continue
         mark, info = evidence
@@ -76,7 +77,7 @@ def _fix(doc: Document, tag: StartTag, settings: Settings, info: LinkInfo | None
         return unwrap(doc, tag, split, safe=True)  # AFF001's very fix when a word is split
     if policy == "keep" or split is not None or "sponsored" in rel_tokens(tag):
         return None
-    tokens = missing_rel_tokens(tag, settings)
+    tokens = missing_rel_tokens(tag, settings, links(doc, settings))
     if "sponsored" not in tokens:
         tokens.append("sponsored")
     return Fix.safe(f"Add `{' '.join(tokens)}` to rel", rel_edit(doc, tag, tokens))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.affiliate import affiliate_link, foreign_id, options
+from linter.affiliate import foreign_id, links, options
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Finding, Severity
@@ -63,8 +63,9 @@ def foreign_affiliate_id(doc: Document, settings: Settings) -> Iterator[Finding]
     """
     if not options(settings).own_ids:
         return
+    classified = links(doc, settings)
     for tag in doc.start_tags("a"):
-        info = affiliate_link(tag, settings)
+        info = classified.affiliate(tag)
         if info is None or not foreign_id(info, settings):
             continue
         end = tag.end if tag.end_tag is None else tag.end_tag.end

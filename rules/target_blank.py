@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.affiliate import links
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Finding, Fix, Severity
@@ -53,7 +54,7 @@ def target_blank_without_noopener(doc: Document, settings: Settings) -> Iterator
             continue
         target = tag.attr("target")
         assert target is not None
-        tokens = missing_rel_tokens(tag, settings) or ["noopener"]
+        tokens = missing_rel_tokens(tag, settings, links(doc, settings)) or ["noopener"]
         added = " ".join(tokens)
         shown = doc.masked[target.start : target.end]
         yield Finding(
