@@ -7,10 +7,12 @@ they go when the document goes, and a new text (the fix loop's next pass) starts
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
 
 from linter.document import Document
+from linter.tokens import StartTag
 
 KeyT = TypeVar("KeyT")
 ValueT = TypeVar("ValueT")
@@ -29,3 +31,20 @@ class PerDocument(Generic[KeyT, ValueT]):
         if memo is None:
             memo = self._memos[doc] = {}
         return memo
+
+
+def tags_in_order(doc: Document, names: Iterable[str]) -> Sequence[StartTag]:
+    """`doc.start_tags(*names)`, with no sort when only one of the names occurs (most posts
+    have `<a>` but no `<area>`)."""
+    found: list[list[StartTag]] = []
+    for name in names:
+        tags = list(doc.start_tags(name))
+        if tags:
+            found.append(tags)
+    if len(found) <= 1:
+        return found[0] if found else ()
+    return sorted((tag for tags in found for tag in tags), key=_start)
+
+
+def _start(tag: StartTag) -> int:
+    return tag.start

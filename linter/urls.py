@@ -42,6 +42,14 @@ def browser_url(href: str) -> str:
     return url
 
 
+def plain_url(raw: str) -> str | None:
+    """`browser_url` of a raw attribute value that holds no `&`, tab or line break, which
+    reads as it is spelt; None for any other value (decode it first)."""
+    if "&" in raw or "\t" in raw or "\n" in raw or "\r" in raw:
+        return None
+    return raw.strip(_C0_OR_SPACE)
+
+
 def split_url(href: str) -> SplitResult | None:
     """`urlsplit` of the cleaned href, or None when it is not a parseable URL."""
     try:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from linter.config import Settings
 from linter.document import Document
 from linter.hotlink import host_set, matches_host
+from linter.memo import tags_in_order
 from linter.model import Finding, Severity
 from linter.registry import option_section, rule
 from linter.tokens import StartTag
-from linter.urls import LINK_ATTRIBUTES, attribute_urls, host_of
+from linter.urls import LINK_ATTRIBUTES, attribute_urls, host_of, plain_url
 
 # Services whose links say nothing about their destination, affiliate short links among
 # them (amzn.to, geni.us). Brands' own short domains (youtu.be, redd.it) say where they go.
@@ -68,16 +69,26 @@ def shortened_link(doc: Document, settings: Settings) -> Iterator[Finding]:
     options = settings.section(ShortenerOptions)
     hosts = host_set((*SHORTENERS, *options.extend_hosts))
     allowed = host_set(options.allow_hosts)
-    for tag in doc.start_tags(*LINK_ATTRIBUTES):
+    for tag in tags_in_order(doc, LINK_ATTRIBUTES):
+        href = tag.attr("href")
+        if href is None:
+            continue
+        plain = plain_url(href.raw_value)
+        if plain is not None and not _shortened(host_of(plain), hosts, allowed):
+            continue  # the common case, settled without decoding
         for url in attribute_urls(doc.masked, tag, ("href",), hint=_may_be_absolute):
             host = host_of(url.url)
-            if not matches_host(host, hosts) or matches_host(host, allowed):
+            if not _shortened(host, hosts, allowed):
                 continue
             if host == "t.co" and _in_embedded_tweet(tag):
                 continue
             yield Finding(
                 *url.source_span, f"Link through the shortener {host} hides its destination"
             )
+
+
+def _shortened(host: str, hosts: frozenset[str], allowed: frozenset[str]) -> bool:
+    return matches_host(host, hosts) and not matches_host(host, allowed)
 
 
 def _may_be_absolute(raw: str) -> bool:

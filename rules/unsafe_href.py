@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.charrefs import decode_attribute
+from linter.charrefs import decode_value
 from linter.config import Settings
 from linter.document import Document
+from linter.memo import tags_in_order
 from linter.model import Finding, Severity
 from linter.registry import rule
-from linter.tokens import Attribute
-from linter.urls import LINK_ATTRIBUTES, browser_url, scheme_of
+from linter.urls import LINK_ATTRIBUTES, browser_url, plain_url, scheme_of
 
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript"})
 
@@ -42,11 +42,11 @@ def unsafe_or_empty_href(doc: Document, settings: Settings) -> Iterator[Finding]
     <a href="https://example.com/buy">Buy</a> or here or <a href="#top">top</a>
     ```
     """
-    for tag in doc.start_tags(*LINK_ATTRIBUTES):
+    for tag in tags_in_order(doc, LINK_ATTRIBUTES):
         attribute = tag.attr("href")
         if attribute is None:
             continue
-        problem = _problem(doc, attribute)
+        problem = _problem(attribute.raw_value)
         if problem is None:
             continue
         message, severity = problem
@@ -58,9 +58,10 @@ def unsafe_or_empty_href(doc: Document, settings: Settings) -> Iterator[Finding]
         yield Finding(start, end, f"<{tag.name}> {message}", severity=severity)
 
 
-def _problem(doc: Document, attribute: Attribute) -> tuple[str, Severity | None] | None:
-    decoded = decode_attribute(doc.masked, attribute.value_start, attribute.value_end)
-    url = browser_url(decoded.text)
+def _problem(raw: str) -> tuple[str, Severity | None] | None:
+    url = plain_url(raw)
+    if url is None:
+        url = browser_url(decode_value(raw))
     if not url:
         return "has an empty href: it reloads the page", None
     if url == "#":

@@ -1,14 +1,30 @@
-"""Per-document memos."""
+"""Per-document memos and the start tags of several names in source order."""
 
 from __future__ import annotations
 
+import pytest
+
 from linter.document import Document
-from linter.memo import PerDocument
+from linter.memo import PerDocument, tags_in_order
 from linter.source import Source
 
 
 def _document(html: str) -> Document:
     return Document(Source("post.html", html))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param('<a href="1">x</a><a href="2">y</a>', id="links-only"),
+        pytest.param('<map><area href="1"></map><a href="2">y</a>', id="area-first"),
+        pytest.param('<a href="1">x</a><map><area href="2"><area href="3"></map><a>', id="mixed"),
+        pytest.param("<p>no links</p>", id="none"),
+    ],
+)
+def test_tags_in_order_matches_start_tags(html: str) -> None:
+    doc = _document(html)
+    assert list(tags_in_order(doc, ("a", "area"))) == list(doc.start_tags("a", "area"))
 
 
 def test_memo_is_per_document() -> None:

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from linter.charrefs import decode_value
 from linter.urls import (
     browser_url,
     host_of,
+    plain_url,
     registrable_domain,
     scheme_of,
     site_name,
@@ -94,3 +96,27 @@ def test_host_of_agrees_with_urlsplit(prefix: str, rest: str) -> None:
     except ValueError:
         expected = ""
     assert host_of(prefix + rest) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "url"),
+    [
+        pytest.param(" https://a.example/x ", "https://a.example/x", id="outer-spaces-go"),
+        pytest.param("\x01/path\x0c", "/path", id="outer-controls-go"),
+        pytest.param("", "", id="empty"),
+        pytest.param("https://a.example/?a=1&amp;b=2", None, id="entity-needs-decoding"),
+        pytest.param("https://a.example/?a=1&b=2", None, id="bare-ampersand-needs-decoding"),
+        pytest.param("https://a.\texample/", None, id="tab-inside"),
+        pytest.param("https://a.example/\n", None, id="line-break"),
+        pytest.param("https://a.example/\r", None, id="carriage-return"),
+    ],
+)
+def test_plain_url(raw: str, url: str | None) -> None:
+    assert plain_url(raw) == url
+
+
+@given(st.text(alphabet=st.sampled_from("ab:/#?&;=\t\n\r\x0c \x00.")))
+def test_plain_url_agrees_with_decoding(raw: str) -> None:
+    plain = plain_url(raw)
+    if plain is not None:
+        assert plain == browser_url(decode_value(raw))
