@@ -47,15 +47,19 @@ def word_split(doc: Document, tag: StartTag) -> WordSplit | None:
     """
     if tag.end_tag is None:
         return None
+    # Cheapest first: a letter may lie just outside the link (most links stand between
+    # spaces or punctuation), then a letter at that end of the link text.
+    may_precede = _letter_may_precede(doc, tag.index)
+    may_follow = _letter_may_follow(doc, tag.end_tag.index)
+    if not (may_precede or may_follow):
+        return None
     link_text = doc.inner_text(tag)
     if not link_text.strip():
         return None
-    # Cheapest first: a letter at an end of the link text, and one just outside it.
     starts_with_letter = is_alphabetic_letter(link_text[0])
     ends_with_letter = is_alphabetic_letter(link_text[-1])
     if not (
-        (starts_with_letter and _letter_may_precede(doc, tag.index))
-        or (ends_with_letter and _letter_may_follow(doc, tag.end_tag.index))
+        (starts_with_letter and may_precede) or (ends_with_letter and may_follow)
     ) or not doc.is_prose(tag):
         return None
     before, before_boundary = doc.text_before(tag.index)
