@@ -8,6 +8,7 @@ they go when the document goes, and a new text (the fix loop's next pass) starts
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
 
@@ -43,8 +44,4 @@ def tags_in_order(doc: Document, names: Iterable[str]) -> Sequence[StartTag]:
             found.append(tags)
     if len(found) <= 1:
         return found[0] if found else ()
-    return sorted((tag for tags in found for tag in tags), key=_start)
-
-
-def _start(tag: StartTag) -> int:
-    return tag.start
+    return sorted((tag for tags in found for tag in tags), key=attrgetter("start"))

@@ -8,6 +8,7 @@ from functools import cache
 
 from linter.config import Settings
 from linter.document import Document
+from linter.memo import tags_in_order
 from linter.model import Edit, Finding, Fix, Severity
 from linter.query import find_query, removal_spans
 from linter.registry import FixAvailability, option_section, rule
@@ -77,10 +78,16 @@ def tracking_parameter(doc: Document, settings: Settings) -> Iterator[Finding]:
     Names compare case-insensitively.
     """
     parameters = _parameters(settings.section(TrackingOptions))
-    for tag in doc.start_tags(*URL_ATTRIBUTES):
-        for found in attribute_urls(
-            doc.masked, tag, URL_ATTRIBUTES[tag.name], hint=parameters.may_track
-        ):
+    may_track = parameters.may_track
+    for tag in tags_in_order(doc, URL_ATTRIBUTES):
+        names = URL_ATTRIBUTES[tag.name]
+        for name in names:  # the common case first: no URL here may track
+            attribute = tag.attr(name)
+            if attribute is not None and may_track(attribute.raw_value):
+                break
+        else:
+            continue
+        for found in attribute_urls(doc.masked, tag, names, hint=may_track):
             finding = _tracking_finding(found, parameters)
             if finding is not None:
                 yield finding
