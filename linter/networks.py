@@ -18,7 +18,7 @@ from importlib import resources
 from urllib.parse import SplitResult
 
 from linter.redirects import affiliate_id, destination, query_pairs
-from linter.urls import browser_url, host_of, registrable_domain, split_url
+from linter.urls import browser_url, host_of, plain_url, registrable_domain, split_url
 
 
 class Kind(enum.StrEnum):
@@ -261,19 +261,30 @@ def classify_url(href: str, registry: Registry | None = None) -> LinkInfo | None
     return _classify(browser_url(href), registry or builtin_registry())
 
 
-@lru_cache(maxsize=16384)
 def classify_raw_href(raw: str, registry: Registry) -> LinkInfo | None:
     """`classify_url` of an attribute's raw source text (entities not yet decoded)."""
+    url = plain_url(raw)  # most hrefs need no decoding, and go where no network is
+    if url is not None and not _may_have_network(url, registry):
+        return None
+    return _classify_raw(raw, registry)
+
+
+@lru_cache(maxsize=16384)
+def _classify_raw(raw: str, registry: Registry) -> LinkInfo | None:
     return _classify(browser_url(unescape(raw)), registry)
+
+
+def _may_have_network(url: str, registry: Registry) -> bool:
+    """False when the URL's host alone shows that no network knows it (most links)."""
+    if not _may_be_absolute(url):
+        return False
+    host = host_of(url)
+    return bool(host) and bool(registry.candidates(host))
 
 
 @lru_cache(maxsize=16384)
 def _classify(url: str, registry: Registry) -> LinkInfo | None:
-    if not _may_be_absolute(url):
-        return None
-    # Most links go to hosts no network knows: their host alone settles it, cheaply.
-    host = host_of(url)
-    if not host or not registry.candidates(host):
+    if not _may_have_network(url, registry):
         return None
     parts = _absolute(url)
     if parts is None:

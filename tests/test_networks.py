@@ -8,6 +8,8 @@ from linter.networks import (
     Kind,
     Registry,
     builtin_networks,
+    builtin_registry,
+    classify_raw_href,
     classify_url,
     load_networks,
     network_from_table,
@@ -267,3 +269,23 @@ def test_bad_match_rules_are_rejected(table: dict[str, object], message: str) ->
 )
 def test_real_url(candidate: str, url: str | None) -> None:
     assert real_url(candidate) == url
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        pytest.param("https://amzn.to/x", "amazon-short", id="plain"),
+        pytest.param(" HTTPS://AMZN.TO/x ", "amazon-short", id="upper-case-and-spaces"),
+        pytest.param("https://amzn&#46;to/x", "amazon-short", id="entity-in-the-host"),
+        pytest.param("https://amzn.\nto/x", "amazon-short", id="line-break-in-the-host"),
+        pytest.param("//amzn.to/x", "amazon-short", id="scheme-relative"),
+        pytest.param(
+            "https://www.amazon.com/dp/B0?a=1&amp;tag=abc-20", "amazon", id="escaped-query"
+        ),
+        pytest.param("https://example.org/amzn.to", None, id="ordinary-host"),
+        pytest.param("/relative/amzn.to", None, id="relative"),
+    ],
+)
+def test_raw_hrefs_classify_as_their_decoded_url(raw: str, key: str | None) -> None:
+    found = classify_raw_href(raw, builtin_registry())
+    assert (found.network.key if found else None) == key
