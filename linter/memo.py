@@ -7,7 +7,8 @@ they go when the document goes, and a new text (the fix loop's next pass) starts
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import wraps
 from operator import attrgetter
 from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
@@ -32,6 +33,20 @@ class PerDocument(Generic[KeyT, ValueT]):
         if memo is None:
             memo = self._memos[doc] = {}
         return memo
+
+
+def per_document(compute: Callable[[Document], ValueT]) -> Callable[[Document], ValueT]:
+    """`compute(doc)` worked out once per document (the engine and rules may all ask)."""
+    memos: WeakKeyDictionary[Document, ValueT] = WeakKeyDictionary()
+
+    @wraps(compute)
+    def remembered(doc: Document) -> ValueT:
+        if doc in memos:
+            return memos[doc]
+        memos[doc] = value = compute(doc)
+        return value
+
+    return remembered
 
 
 def tags_in_order(doc: Document, names: Iterable[str]) -> Sequence[StartTag]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter.document import Document
-from linter.memo import PerDocument, tags_in_order
+from linter.memo import PerDocument, per_document, tags_in_order
 from linter.source import Source
 
 
@@ -33,3 +33,16 @@ def test_memo_is_per_document() -> None:
     memo.of(first)["seen"] = 1
     assert memo.of(first) == {"seen": 1}
     assert memo.of(second) == {}
+
+
+def test_per_document_computes_once_for_each_document() -> None:
+    calls: list[Document] = []
+
+    @per_document
+    def length(doc: Document) -> int:
+        calls.append(doc)
+        return len(doc.text)
+
+    first, second = _document("<p>a</p>"), _document("<p>bb</p>")
+    assert [length(first), length(first), length(second)] == [8, 8, 9]
+    assert calls == [first, second]
