@@ -20,9 +20,12 @@ from linter.networks import (
     builtin_networks,
     builtin_registry,
     classify_raw_href,
+    may_be_absolute,
+    may_have_network,
 )
 from linter.registry import option_section
 from linter.tokens import StartTag
+from linter.urls import PlainHrefs, plain_hrefs
 
 POLICIES = ("unwrap", "mark", "keep")
 _LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
@@ -177,10 +180,11 @@ def _classify_tag(tag: StartTag, registry: Registry) -> LinkInfo | None:
 class Links:
     """The `link_info` of each `<a>` of one document, worked out once for every rule."""
 
-    __slots__ = ("_known", "_registry")
+    __slots__ = ("_hrefs", "_known", "_registry")
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, hrefs: PlainHrefs) -> None:
         self._registry = registry
+        self._hrefs = hrefs
         self._known: dict[int, LinkInfo | None] = {}  # by the tag's start
 
     def info(self, tag: StartTag) -> LinkInfo | None:
@@ -188,7 +192,12 @@ class Links:
         start = tag.start
         if start in known:
             return known[start]
-        known[start] = info = _classify_tag(tag, self._registry)
+        plain = self._hrefs.get(tag)
+        if plain is not None and not _may_have_network(*plain, self._registry):
+            info = None  # most links: a plain href to a host no network knows
+        else:
+            info = _classify_tag(tag, self._registry)
+        known[start] = info
         return info
 
     def affiliate(self, tag: StartTag) -> LinkInfo | None:
@@ -205,8 +214,12 @@ def links(doc: Document, settings: Settings) -> Links:
     memo = _LINKS.of(doc)
     found = memo.get(registry)
     if found is None:
-        found = memo[registry] = Links(registry)
+        found = memo[registry] = Links(registry, plain_hrefs(doc))
     return found
+
+
+def _may_have_network(url: str, host: str, registry: Registry) -> bool:
+    return may_be_absolute(url) and may_have_network(host, registry)
 
 
 def affiliate_link(tag: StartTag, settings: Settings) -> LinkInfo | None:

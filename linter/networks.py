@@ -276,9 +276,11 @@ def _classify_raw(raw: str, registry: Registry) -> LinkInfo | None:
 
 def _may_have_network(url: str, registry: Registry) -> bool:
     """False when the URL's host alone shows that no network knows it (most links)."""
-    if not _may_be_absolute(url):
-        return False
-    host = host_of(url)
+    return may_be_absolute(url) and may_have_network(host_of(url), registry)
+
+
+def may_have_network(host: str, registry: Registry) -> bool:
+    """False when no network's rule names this host (`host_of` an http(s) URL)."""
     return bool(host) and bool(registry.candidates(host))
 
 
@@ -301,13 +303,13 @@ def _classify(url: str, registry: Registry) -> LinkInfo | None:
     return None
 
 
-def _may_be_absolute(url: str) -> bool:
+def may_be_absolute(url: str) -> bool:
     return url[:6].lower().startswith(("http:", "https:", "//"))
 
 
 def _absolute(url: str) -> SplitResult | None:
     """The parts of an http(s) or scheme-relative URL; None for anything else."""
-    if not _may_be_absolute(url):
+    if not may_be_absolute(url):
         return None
     return split_url(url)
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
 from linter.charrefs import DecodedValue, decode_attribute
+from linter.document import Document
+from linter.memo import per_document
 from linter.psl import split_host
 from linter.tokens import Attribute, StartTag
 
@@ -48,6 +50,34 @@ def plain_url(raw: str) -> str | None:
     if "&" in raw or "\t" in raw or "\n" in raw or "\r" in raw:
         return None
     return raw.strip(_C0_OR_SPACE)
+
+
+class PlainHrefs:
+    """`(url, host)` of each link's href that reads as it is spelt (`plain_url`), found
+    once per document for the rules that all ask (link classification, URL002).
+
+    None for an href that must be decoded first; a link without href reads as `href=""`.
+    """
+
+    __slots__ = ("_known",)
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[str, str] | None] = {}  # by the tag's start
+
+    def get(self, tag: StartTag) -> tuple[str, str] | None:
+        known = self._known
+        start = tag.start
+        if start in known:
+            return known[start]
+        href = tag.attr("href")
+        url = "" if href is None else plain_url(href.raw_value)
+        known[start] = found = None if url is None else (url, host_of(url))
+        return found
+
+
+@per_document
+def plain_hrefs(doc: Document) -> PlainHrefs:
+    return PlainHrefs()
 
 
 def split_url(href: str) -> SplitResult | None:

@@ -12,7 +12,7 @@ from linter.memo import tags_in_order
 from linter.model import Finding, Severity
 from linter.registry import option_section, rule
 from linter.tokens import StartTag
-from linter.urls import LINK_ATTRIBUTES, attribute_urls, host_of, plain_url
+from linter.urls import LINK_ATTRIBUTES, attribute_urls, host_of, plain_hrefs
 
 # Services whose links say nothing about their destination, affiliate short links among
 # them (amzn.to, geni.us). Brands' own short domains (youtu.be, redd.it) say where they go.
@@ -69,12 +69,10 @@ def shortened_link(doc: Document, settings: Settings) -> Iterator[Finding]:
     options = settings.section(ShortenerOptions)
     hosts = host_set((*SHORTENERS, *options.extend_hosts))
     allowed = host_set(options.allow_hosts)
+    hrefs = plain_hrefs(doc)
     for tag in tags_in_order(doc, LINK_ATTRIBUTES):
-        href = tag.attr("href")
-        if href is None:
-            continue
-        plain = plain_url(href.raw_value)
-        if plain is not None and not _shortened(host_of(plain), hosts, allowed):
+        plain = hrefs.get(tag)
+        if plain is not None and not _shortened(plain[1], hosts, allowed):
             continue  # the common case, settled without decoding
         for url in attribute_urls(doc.masked, tag, ("href",), hint=_may_be_absolute):
             host = host_of(url.url)
