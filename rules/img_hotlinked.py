@@ -10,7 +10,7 @@ from linter.hotlink import Hotlink, hotlink, hotlink_message
 from linter.model import Finding, Severity
 from linter.registry import rule
 from linter.tokens import StartTag
-from linter.urls import AttributeUrl, attribute_urls
+from linter.urls import AttributeUrl, attribute_urls, plain_url
 
 
 @rule("IMG003", summary="Image hotlinked from another site", severity=Severity.WARNING)
@@ -58,6 +58,8 @@ def img_hotlinked(doc: Document, settings: Settings) -> Iterator[Finding]:
         sure = no_referrer or hot.referer_checked
         if not settings.site_hosts and not sure:
             continue
+        if url is None:  # the plain `src`: its span is worked out only now
+            url = next(attribute_urls(doc.masked, tag, ("src",)))
         yield Finding(
             *url.source_span,
             hotlink_message("Image", hot, no_referrer=no_referrer),
@@ -67,11 +69,23 @@ def img_hotlinked(doc: Document, settings: Settings) -> Iterator[Finding]:
 
 def _first_hotlink(
     doc: Document, tag: StartTag, settings: Settings
-) -> tuple[AttributeUrl, Hotlink] | None:
-    for url in attribute_urls(doc.masked, tag, ("src", "srcset"), hint=_may_be_absolute):
-        found = hotlink(url.url, settings)
-        if found is not None:
-            return url, found
+) -> tuple[AttributeUrl | None, Hotlink] | None:
+    """The first hotlinked URL (`src`, then each `srcset` candidate) and its host; the URL
+    is None when it is the `src` as spelt (most images: nothing to decode)."""
+    for name in ("src", "srcset"):
+        attribute = tag.attr(name)
+        if attribute is None or not _may_be_absolute(attribute.raw_value):
+            continue
+        plain = plain_url(attribute.raw_value) if name == "src" else None
+        if plain is not None:
+            found = hotlink(plain, settings)
+            if found is not None:
+                return None, found
+            continue
+        for url in attribute_urls(doc.masked, tag, (name,)):
+            found = hotlink(url.url, settings)
+            if found is not None:
+                return url, found
     return None
 
 

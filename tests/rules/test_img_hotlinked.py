@@ -33,6 +33,19 @@ NO_REF = 'referrerpolicy="no-referrer"'
             ["3:21"],
             id="crlf-multiline-srcset",
         ),
+        pytest.param(
+            '<img src=" https://n.sinaimg&#46;cn/a.png ">', None, ["1:12"], id="entity-in-src"
+        ),
+        pytest.param(f'<img src="\t{SINA}\n">', None, ["1:12"], id="tab-and-line-break-around-src"),
+        pytest.param(
+            f'<img src="{OTHER}" srcset="{SINA} 2x">',
+            None,
+            [],
+            id="only-the-first-hotlinked-url-counts",
+        ),
+        pytest.param(
+            f'<img src="/a.png" srcset="{SINA}">', SITE, ["1:27"], id="relative-src-then-srcset"
+        ),
         pytest.param('<img src="https://example.com/a.png">', SITE, [], id="own-host"),
         pytest.param('<img src="https://img.example.com/a.png">', SITE, [], id="own-subdomain"),
         pytest.param(
