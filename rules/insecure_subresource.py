@@ -6,9 +6,17 @@ from collections.abc import Iterator
 
 from linter.config import Settings
 from linter.document import Document
+from linter.memo import tags_in_order
 from linter.model import Edit, Finding, Fix, Severity
 from linter.registry import FixAvailability, rule
-from linter.urls import SUBRESOURCE_ATTRIBUTES, AttributeUrl, attribute_urls, scheme_of
+from linter.tokens import StartTag
+from linter.urls import (
+    SUBRESOURCE_ATTRIBUTES,
+    AttributeUrl,
+    attribute_urls,
+    plain_url,
+    scheme_of,
+)
 
 # Mixed content browsers block outright rather than upgrade to https.
 BLOCKED = frozenset({"iframe", "script", "embed"})
@@ -47,18 +55,27 @@ def insecure_subresource(doc: Document, settings: Settings) -> Iterator[Finding]
     case; nothing else in the attribute moves), but the linter works offline and cannot
     know whether the host serves the same file over https.
     """
-    for tag in doc.start_tags(*SUBRESOURCE_ATTRIBUTES):
-        for url in attribute_urls(
-            doc.masked, tag, SUBRESOURCE_ATTRIBUTES[tag.name], hint=_may_be_http
-        ):
-            if scheme_of(url.url) != "http":
-                continue
+    for tag in tags_in_order(doc, SUBRESOURCE_ATTRIBUTES):
+        for url in _http_urls(doc, tag):
             yield Finding(
                 *url.source_span,
                 f"<{tag.name} {url.attribute.name}> loads over http: {url.url[:80]}",
                 Fix.unsafe("Use https", _https_edit(url)),
                 severity=Severity.ERROR if tag.name in BLOCKED else None,
             )
+
+
+def _http_urls(doc: Document, tag: StartTag) -> Iterator[AttributeUrl]:
+    for name in SUBRESOURCE_ATTRIBUTES[tag.name]:
+        attribute = tag.attr(name)
+        if attribute is None:
+            continue
+        plain = None if name == "srcset" else plain_url(attribute.raw_value)
+        if plain is not None and scheme_of(plain) != "http":
+            continue  # the common case: a URL as spelt, not over http
+        for url in attribute_urls(doc.masked, tag, (name,), hint=_may_be_http):
+            if scheme_of(url.url) == "http":
+                yield url
 
 
 def _may_be_http(raw: str) -> bool:

@@ -83,7 +83,11 @@ def tracking_parameter(doc: Document, settings: Settings) -> Iterator[Finding]:
         names = URL_ATTRIBUTES[tag.name]
         for name in names:  # the common case first: no URL here may track
             attribute = tag.attr(name)
-            if attribute is not None and may_track(attribute.raw_value):
+            if (
+                attribute is not None
+                and "?" in attribute.raw_value
+                and may_track(attribute.raw_value)
+            ):
                 break
         else:
             continue
