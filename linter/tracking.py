@@ -57,9 +57,6 @@ SITE_NAMES: dict[str, frozenset[str]] = {
     "instagram": frozenset({"igsh", "ig_rid"}),
     "amazon": frozenset({"pd_rd_w", "pd_rd_wg", "pd_rd_r", "pd_rd_i", "pf_rd_p", "pf_rd_r"}),
 }
-_SITE_HINT = re.compile(
-    rf"(?:^|[/.])(?:{'|'.join(re.escape(site) for site in sorted(SITE_NAMES))})\.", re.IGNORECASE
-)
 # A parameter that signs the URL: the signature may cover the query, so removing anything
 # could break the link.
 SIGNING_NAMES = frozenset({"signature", "sig", "token", "hmac", "x-amz-signature"})
@@ -70,11 +67,11 @@ ARCHIVE_HOSTS = frozenset({"web.archive.org", "archive.org", "archive.ph", "arch
 _Trie = dict[str, "_Trie"]
 
 
-def prefix_alternation(words: Iterable[str]) -> str:
-    """A pattern for text that starts with one of `words`, factored by shared prefixes.
+def alternation(words: Iterable[str]) -> str:
+    """A pattern for exactly one of `words`, factored by shared prefixes.
 
     `re` tries the branches of `a|b|c` one after the other; as a tree (`u(?:tm_|...)`)
-    a text that starts with none of them is turned away after a letter or two.
+    text that starts with none of the words is turned away after a letter or two.
     """
     trie: _Trie = {}
     for word in words:
@@ -86,10 +83,14 @@ def prefix_alternation(words: Iterable[str]) -> str:
 
 
 def _branches(node: _Trie) -> str:
-    if "" in node or not node:
-        return ""  # a word ends here: any longer word starts with it too
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items())]
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_SITE_HINT = re.compile(rf"(?:^|[/.]){alternation(SITE_NAMES)}\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class TrackingParameters:
     @cached_property
     def _name_hint(self) -> re.Pattern[str]:
         """A parameter that starts like a tracking name, or one spelt with escapes or tabs."""
-        names = prefix_alternation({*self._names, *self._prefixes})
+        names = alternation({*self._names, *self._prefixes})
         return re.compile(rf"[?&;](?:{names}|[^=&#]*[%\t\n\r])", re.IGNORECASE)
 
     def may_track(self, raw: str) -> bool:

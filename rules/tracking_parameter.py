@@ -77,9 +77,14 @@ def tracking_parameter(doc: Document, settings: Settings) -> Iterator[Finding]:
     - `allow-parameters`: names never to strip, even from the built-in list.
     Names compare case-insensitively.
     """
+    masked = doc.masked
+    if "?" not in masked:
+        return  # no attribute value has a query (the pre-check reads raw values)
     parameters = _parameters(settings.section(TrackingOptions))
     may_track = parameters.may_track
     for tag in tags_in_order(doc, URL_ATTRIBUTES):
+        if masked.find("?", tag.start, tag.end) < 0:
+            continue  # the common case: no query in this tag at all
         names = URL_ATTRIBUTES[tag.name]
         for name in names:  # the common case first: no URL here may track
             attribute = tag.attr(name)
