@@ -194,10 +194,9 @@ class Links:
             return known[start]
         plain = self._hrefs.get(tag)
         if plain is not None and not _may_have_network(*plain, self._registry):
-            info = None  # most links: a plain href to a host no network knows
-        else:
-            info = _classify_tag(tag, self._registry)
-        known[start] = info
+            known[start] = None  # most links: a plain href to a host no network knows
+            return None
+        known[start] = info = _classify_tag(tag, self._registry)
         return info
 
     def affiliate(self, tag: StartTag) -> LinkInfo | None:
@@ -219,7 +218,8 @@ def links(doc: Document, settings: Settings) -> Links:
 
 
 def _may_have_network(url: str, host: str, registry: Registry) -> bool:
-    return may_be_absolute(url) and may_have_network(host, registry)
+    # The host first: most links are settled by it (relative ones have none).
+    return may_have_network(host, registry) and may_be_absolute(url)
 
 
 def affiliate_link(tag: StartTag, settings: Settings) -> LinkInfo | None:

@@ -71,7 +71,7 @@ class PlainHrefs:
             return known[start]
         href = tag.attr("href")
         url = "" if href is None else plain_url(href.raw_value)
-        known[start] = found = None if url is None else (url, host_of(url))
+        known[start] = found = None if url is None else (url, _host_of_clean(url))
         return found
 
 
@@ -90,7 +90,11 @@ def split_url(href: str) -> SplitResult | None:
 
 def host_of(href: str) -> str:
     """Lower-case host of an absolute (or scheme-relative) URL; "" for relative ones."""
-    url = browser_url(href)
+    return _host_of_clean(browser_url(href))
+
+
+def _host_of_clean(url: str) -> str:
+    """`host_of` a URL that `browser_url` has already cleaned."""
     if "//" not in url:
         return ""
     simple = _SIMPLE_AUTHORITY.match(url)
