@@ -53,9 +53,10 @@ def affiliate_redirect(doc: Document, settings: Settings) -> Iterator[Finding]:
     classified = links(doc, settings)
     for tag in doc.start_tags("a"):
         info = classified.info(tag)
-        href = tag.attr("href")
-        if info is None or info.destination is None or href is None:
+        if info is None or info.destination is None:
             continue
+        href = tag.attr("href")
+        assert href is not None  # only a link with an href is classified
         kind = "affiliate" if info.is_affiliate else "tracking"
         yield Finding(
             href.start,
