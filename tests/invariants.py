@@ -266,8 +266,9 @@ def _parents(tokens: list[Token]) -> tuple[dict[int, StartTag | None], dict[int,
             if token.name not in VOID and token.name not in _RAW_TEXT:
                 current = token
         elif isinstance(token, EndTag):
-            if token.start_tag is not None and token.start_tag.name not in _RAW_TEXT:
-                current = token.start_tag.parent
+            opener = tokens[token.opener] if token.opener >= 0 else None
+            if isinstance(opener, StartTag) and opener.name not in _RAW_TEXT:
+                current = opener.parent
         elif isinstance(token, Text):
             text_parent[token.start] = current
     return tag_parent, text_parent

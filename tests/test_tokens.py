@@ -76,6 +76,7 @@ def test_end_tags_match_their_start_tags() -> None:
     div, span, bold = (t for t in tokens if isinstance(t, StartTag))
     assert span.end_tag is not None
     assert span.end_tag.name == "span"
+    assert tokens[span.end_tag.opener] is span
     assert bold.end_tag is None  # closed implicitly by </span>
     assert div.end_tag is not None
     assert bold.parent is span
@@ -86,7 +87,8 @@ def test_stray_end_tag_matches_nothing() -> None:
     tokens = tokenize("<p>a</span></p>")
     stray = tokens[2]
     assert isinstance(stray, EndTag)
-    assert stray.start_tag is None
+    assert stray.opener == -1
+    assert tokens[0].end_tag is tokens[3]  # </p> closes <p>; </span> closed nothing
 
 
 @pytest.mark.parametrize(
