@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from html import escape, unescape
 from typing import TypeVar
@@ -46,6 +47,7 @@ INLINE = frozenset(
 )
 NOT_PROSE = frozenset({"pre", "code", "script", "style", "textarea", "kbd", "samp"})
 _CONTEXT = 80
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 class Document:
@@ -203,7 +205,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         if start < last:
             start = last
         pieces.append(text[last:start])
-        pieces.append("".join(c if c in "\r\n" else " " for c in text[start:end]))
+        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
         last = max(last, end)
     pieces.append(text[last:])
     return "".join(pieces)
