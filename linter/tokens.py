@@ -2,7 +2,9 @@
 
 It follows the WHATWG tokeniser closely enough to agree with browsers on where each tag
 starts and ends, and it never re-serialises anything: every token is a span of the text.
-All patterns use possessive quantifiers, so scanning stays linear on hostile input.
+`scan` lists the markup only (tags, comments, raw text...); the text is what lies between
+two tokens, so no object is made for it. All patterns use possessive quantifiers, so
+scanning stays linear on hostile input.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ class Token:
 
 @dataclass(slots=True, eq=False)
 class Text(Token):
-    pass
+    """Text between two markup tokens; only `tokenize` makes these (its index is -1)."""
 
 
 @dataclass(slots=True, eq=False)
@@ -256,15 +258,25 @@ _START, _ATTRS, _END = (_MARKUP_STEP.groupindex[group] for group in ("start", "a
 
 @dataclass(slots=True)
 class Scan:
-    """A tokenised text: every token, and its start tags in order."""
+    """A tokenised text: its markup tokens, and its start tags in order."""
 
     tokens: list[Token]
     start_tags: list[StartTag]
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split `text` into tokens covering it without gaps."""
-    return scan(text).tokens
+    """Split `text` into tokens covering it without gaps: the markup tokens of `scan`, with
+    a Text token for each stretch of text between them (indexes stay those of `scan`)."""
+    covering: list[Token] = []
+    position = 0
+    for token in scan(text).tokens:
+        if token.start > position:
+            covering.append(Text(position, token.start, -1))
+        covering.append(token)
+        position = token.end
+    if position < len(text):
+        covering.append(Text(position, len(text), -1))
+    return covering
 
 
 def scan(text: str) -> Scan:
@@ -283,8 +295,6 @@ def scan(text: str) -> Scan:
     while resume < length:
         for found in finditer(text, resume):
             tag_start, end = found.span()
-            if tag_start > position:
-                append(Text(position, tag_start, len(tokens)))
             kind = found.lastindex
             if kind == _ATTRS:
                 name = found.group(_START).lower()
@@ -330,8 +340,6 @@ def scan(text: str) -> Scan:
         else:
             break
         resume = position
-    if position < length:
-        append(Text(position, length, len(tokens)))
     return Scan(tokens, start_tags)
 
 
