@@ -67,6 +67,9 @@ def find_front_matter(text: str) -> FrontMatter | None:
 
 
 def _indent(line: str) -> int:
+    spaces = len(line) - len(line.lstrip(" "))
+    if not line.startswith("\t", spaces):
+        return spaces  # no tab among the leading blanks: one column each
     width = 0
     for char in line:
         if char == " ":
