@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from html import escape, unescape
 from typing import TypeVar
 
 from linter.markdown import FrontMatter, code_spans, find_front_matter
 from linter.source import Source
-from linter.tokens import Comment, EndTag, StartTag, Text, Token, scan
+from linter.tokens import Comment, EndTag, StartTag, Token, scan
 
 # Elements that words continue across (phrasing content); anything else ends a word.
 INLINE = frozenset(
@@ -46,6 +47,8 @@ INLINE = frozenset(
 )
 NOT_PROSE = frozenset({"pre", "code", "script", "style", "textarea", "kbd", "samp"})
 _CONTEXT = 80
+_WINDOW = 40  # tokens, runs of text included, that text_before and text_after look through
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 class Document:
@@ -102,17 +105,43 @@ class Document:
         return self.masked[token.start : token.end]
 
     def children(self, tag: StartTag) -> list[Token]:
-        """Tokens between a start tag and its matched end tag (empty when unmatched)."""
+        """Markup tokens between a start tag and its matched end tag (empty when unmatched)."""
         if tag.end_tag is None:
             return []
         return self.tokens[tag.index + 1 : tag.end_tag.index]
 
+    def text_span_before(self, index: int) -> tuple[int, int]:
+        """The span of text between markup token `index - 1` (or the start) and token
+        `index` (or the end); empty when they touch."""
+        tokens = self.tokens
+        start = tokens[index - 1].end if index > 0 else 0
+        end = tokens[index].start if index < len(tokens) else len(self.masked)
+        return start, end
+
+    def text_spans(self, tag: StartTag) -> list[tuple[int, int]]:
+        """The stretches of text inside an element, between its child tags and comments."""
+        end_tag = tag.end_tag
+        if end_tag is None:
+            return []
+        spans: list[tuple[int, int]] = []
+        position = tag.end
+        for token in self.tokens[tag.index + 1 : end_tag.index]:
+            if token.start > position:
+                spans.append((position, token.start))
+            position = token.end
+        if end_tag.start > position:
+            spans.append((position, end_tag.start))
+        return spans
+
     def inner_text(self, tag: StartTag) -> str:
         """Visible text inside an element, entities decoded, tags dropped."""
         masked = self.masked
-        return "".join(
-            _decoded(masked[t.start : t.end]) for t in self.children(tag) if type(t) is Text
-        )
+        end_tag = tag.end_tag
+        if end_tag is None:
+            return ""
+        if end_tag.index == tag.index + 1:  # the usual link or span: text only
+            return _decoded(masked[tag.end : end_tag.start])
+        return "".join(_decoded(masked[start:end]) for start, end in self.text_spans(tag))
 
     def is_prose(self, tag: StartTag) -> bool:
         """False inside pre, code, script, style and textarea, whose text is not prose."""
@@ -138,43 +167,66 @@ class Document:
         return self._first_child[name].get(parent.start)
 
     def text_before(self, index: int) -> tuple[str, bool]:
-        """Visible text just before token `index`, across inline tags and comments.
+        """Visible text just before markup token `index`, across inline tags and comments.
 
         Returns the text (at most about 80 characters) and whether a boundary (a block
-        element, a line break, an image...) ended it rather than the length limit.
+        element, a line break, an image, the start of the post...) ended it rather than
+        the length limit. It looks at most 40 tokens back, counting each run of text.
         """
         parts: list[str] = []
         size = 0
         masked = self.masked
-        for token in reversed(self.tokens[max(0, index - 40) : index]):
-            kind = type(token)
-            if kind is Text:
-                start = max(token.start, token.end - _CONTEXT)
-                piece = _decoded(masked[start : token.end])
+        tokens = self.tokens
+        budget = _WINDOW
+        while True:
+            start = tokens[index - 1].end if index > 0 else 0
+            end = tokens[index].start
+            if end > start:
+                if not budget:
+                    return "".join(reversed(parts)), False
+                budget -= 1
+                piece = _decoded(masked[max(start, end - _CONTEXT) : end])
                 parts.append(piece)
                 size += len(piece)
                 if size >= _CONTEXT:
                     return "".join(reversed(parts)), False
-            elif not (kind is Comment or (kind in _TAGS and token.name in INLINE)):  # type: ignore[attr-defined]
+            if index == 0:
                 return "".join(reversed(parts)), True
-        return "".join(reversed(parts)), index <= 40
+            if not budget:
+                return "".join(reversed(parts)), False
+            budget -= 1
+            index -= 1
+            if not transparent(tokens[index]):
+                return "".join(reversed(parts)), True
 
     def text_after(self, index: int) -> tuple[str, bool]:
-        """Visible text just after token `index`; see `text_before`."""
+        """Visible text just after markup token `index`; see `text_before`."""
         parts: list[str] = []
         size = 0
         masked = self.masked
-        for token in self.tokens[index + 1 : index + 41]:
-            kind = type(token)
-            if kind is Text:
-                piece = _decoded(masked[token.start : min(token.end, token.start + _CONTEXT)])
+        tokens = self.tokens
+        last = len(tokens) - 1
+        budget = _WINDOW
+        while True:
+            start = tokens[index].end
+            end = tokens[index + 1].start if index < last else len(masked)
+            if end > start:
+                if not budget:
+                    return "".join(parts), False
+                budget -= 1
+                piece = _decoded(masked[start : min(end, start + _CONTEXT)])
                 parts.append(piece)
                 size += len(piece)
                 if size >= _CONTEXT:
                     return "".join(parts), False
-            elif not (kind is Comment or (kind in _TAGS and token.name in INLINE)):  # type: ignore[attr-defined]
+            if index == last:
                 return "".join(parts), True
-        return "".join(parts), index + 41 >= len(self.tokens)
+            if not budget:
+                return "".join(parts), False
+            budget -= 1
+            index += 1
+            if not transparent(tokens[index]):
+                return "".join(parts), True
 
 
 _TAGS = (StartTag, EndTag)
@@ -186,11 +238,8 @@ def _decoded(raw: str) -> str:
 
 def transparent(token: Token) -> bool:
     """Whether words run on across the token: a comment, or an inline element's tag."""
-    if isinstance(token, Comment):
-        return True
-    if isinstance(token, StartTag | EndTag):
-        return token.name in INLINE
-    return False
+    kind = type(token)
+    return kind is Comment or (kind in _TAGS and token.name in INLINE)  # type: ignore[attr-defined]
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -203,7 +252,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         if start < last:
             start = last
         pieces.append(text[last:start])
-        pieces.append("".join(c if c in "\r\n" else " " for c in text[start:end]))
+        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
         last = max(last, end)
     pieces.append(text[last:])
     return "".join(pieces)

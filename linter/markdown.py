@@ -67,6 +67,9 @@ def find_front_matter(text: str) -> FrontMatter | None:
 
 
 def _indent(line: str) -> int:
+    spaces = len(line) - len(line.lstrip(" "))
+    if not line.startswith("\t", spaces):
+        return spaces  # no tab among the leading blanks: one column each
     width = 0
     for char in line:
         if char == " ":
@@ -144,7 +147,11 @@ def code_spans(text: str, start: int) -> list[tuple[int, int]]:
 
 def _may_have_code(text: str, start: int) -> bool:
     """False when the body has no backtick, no `~~~` and no indented line: then no code."""
-    if text.find("`", start) >= 0 or text.find("~~~", start) >= 0:
+    if text.find("`", start) >= 0:
+        return True
+    # One character is found at memchr speed; "~~~" is looked for only where "~" occurs.
+    tilde = text.find("~", start)
+    if tilde >= 0 and text.find("~~~", tilde) >= 0:
         return True
     if _FIRST_LINE_INDENTED.match(text, start) or _INDENTED_AFTER_LF.search(text, start):
         return True

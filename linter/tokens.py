@@ -2,13 +2,14 @@
 
 It follows the WHATWG tokeniser closely enough to agree with browsers on where each tag
 starts and ends, and it never re-serialises anything: every token is a span of the text.
-All patterns use possessive quantifiers, so scanning stays linear on hostile input.
+`scan` lists the markup only (tags, comments, raw text...); the text is what lies between
+two tokens, so no object is made for it. All patterns use possessive quantifiers, so
+scanning stays linear on hostile input.
 """
 
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 
 from linter.charrefs import decode_value
@@ -91,7 +92,7 @@ class Token:
 
 @dataclass(slots=True, eq=False)
 class Text(Token):
-    pass
+    """Text between two markup tokens; only `tokenize` makes these (its index is -1)."""
 
 
 @dataclass(slots=True, eq=False)
@@ -114,7 +115,7 @@ class Broken(Token):
     """A tag the file ends inside (`<a href="mailto:sarah.re`): never read, never edited."""
 
 
-@dataclass(slots=True, eq=False, weakref_slot=True)
+@dataclass(slots=True, eq=False)
 class StartTag(Token):
     name: str
     source: str = field(repr=False)
@@ -124,25 +125,27 @@ class StartTag(Token):
     end_tag: EndTag | None = None
     # True for an <a> that closed a link still open before it (links never nest).
     closed_others: bool = False
-    _attributes: list[Attribute] | None = field(default=None, repr=False)
+    _named: dict[str, Attribute] | None = field(default=None, repr=False)
 
     @property
     def attributes(self) -> list[Attribute]:
-        if self._attributes is None:
-            self._attributes = parse_attributes(self.source, self.attrs_start, self.attrs_end)
-        return self._attributes
+        """The attributes in source order, the first of duplicated names only."""
+        return list(self._attributes_by_name().values())
+
+    def _attributes_by_name(self) -> dict[str, Attribute]:
+        named = self._named
+        if named is None:
+            named = self._named = parse_attributes(self.source, self.attrs_start, self.attrs_end)
+        return named
 
     def attr(self, name: str) -> Attribute | None:
         """The first attribute of that (lower-case) name, as browsers read it."""
-        attributes = self._attributes
-        if attributes is None:
+        named = self._named
+        if named is None:
             if self.attrs_start == self.attrs_end:
                 return None
-            attributes = self.attributes
-        for attribute in attributes:
-            if attribute.name == name:
-                return attribute
-        return None
+            named = self._attributes_by_name()
+        return named.get(name)
 
     def get(self, name: str) -> str | None:
         attribute = self.attr(name)
@@ -150,7 +153,7 @@ class StartTag(Token):
 
     @property
     def has_attributes(self) -> bool:
-        return self.attrs_start != self.attrs_end and bool(self.attributes)
+        return self.attrs_start != self.attrs_end and bool(self._attributes_by_name())
 
     @property
     def self_closing(self) -> bool:
@@ -159,8 +162,8 @@ class StartTag(Token):
     @property
     def insert_at(self) -> int:
         """Where a new attribute goes: after the last one (before `>` or `/>`)."""
-        attributes = self.attributes
-        return attributes[-1].end if attributes else self.start + 1 + len(self.name)
+        last = next(reversed(self._attributes_by_name().values()), None)
+        return self.start + 1 + len(self.name) if last is None else last.end
 
     @property
     def unwraps_cleanly(self) -> bool:
@@ -186,86 +189,94 @@ class StartTag(Token):
 @dataclass(slots=True, eq=False)
 class EndTag(Token):
     name: str
-    # A weak link back, so that tokens hold no reference cycles: a document's tokens are
+    # The token index of the start tag this end tag closes, or -1 for a stray end tag. An
+    # index, not a reference: tokens hold no reference cycles, so a document's tokens are
     # freed as soon as it is dropped, without waiting for the garbage collector.
-    _start_tag: weakref.ref[StartTag] | None = field(default=None, repr=False)
-    # True when closing `start_tag` also closed elements opened after it and still open.
+    opener: int = -1
+    # True when closing its start tag also closed elements opened after it and still open.
     closed_others: bool = False
 
-    @property
-    def start_tag(self) -> StartTag | None:
-        """The start tag this end tag closes (None for a stray end tag)."""
-        return None if self._start_tag is None else self._start_tag()
 
-    @start_tag.setter
-    def start_tag(self, tag: StartTag | None) -> None:
-        self._start_tag = None if tag is None else weakref.ref(tag)
+_QUOTES = {_ATTRIBUTE.groupindex["dq"]: '"', _ATTRIBUTE.groupindex["sq"]: "'"}
 
 
-def parse_attributes(text: str, start: int, end: int) -> list[Attribute]:
-    found: list[Attribute] = []
-    seen: set[str] = set()
-    position = start
-    while position < end:
-        match = _ATTRIBUTE.match(text, position, end)
-        if match is None or match.end() == position:
-            break
-        position = match.end()
-        name = match["name"].lower()
-        if name in seen:  # browsers keep the first of duplicated attributes
+def parse_attributes(text: str, start: int, end: int) -> dict[str, Attribute]:
+    """The attributes in `text[start:end]` by lower-case name, in source order.
+
+    Browsers keep the first of duplicated attributes, so later ones are left out.
+    """
+    found: dict[str, Attribute] = {}
+    # The span was matched as a run of attributes, so the matches follow one another.
+    for match in _ATTRIBUTE.finditer(text, start, end):
+        name = match.group(1).lower()
+        if name in found:
             continue
-        seen.add(name)
-        for group, quote in (("dq", '"'), ("sq", "'"), ("uq", "")):
-            if match.start(group) >= 0:
-                value_start, value_end = match.span(group)
-                found.append(
-                    Attribute(
-                        name,
-                        match.start("name"),
-                        position,
-                        value_start,
-                        value_end,
-                        quote,
-                        True,
-                        match[group],
-                    )
-                )
-                break
-        else:
+        kind = match.lastindex
+        attribute_end = match.end()
+        if kind == 1:
             # `name=` with nothing after it has an empty value; a bare name has none.
-            has_equals = "=" in text[match.end("name") : position]
-            found.append(
-                Attribute(
-                    name, match.start("name"), position, position, position, "", has_equals, ""
-                )
+            has_equals = "=" in text[match.end(1) : attribute_end]
+            found[name] = Attribute(
+                name,
+                match.start(1),
+                attribute_end,
+                attribute_end,
+                attribute_end,
+                "",
+                has_equals,
+                "",
+            )
+        else:
+            assert kind is not None
+            value_start, value_end = match.span(kind)
+            found[name] = Attribute(
+                name,
+                match.start(1),
+                attribute_end,
+                value_start,
+                value_end,
+                _QUOTES.get(kind, ""),
+                True,
+                text[value_start:value_end],
             )
     return found
 
 
-# One match per step: the text up to the next markup, then the start or end tag there.
-# Anything else at a `<` (comments, doctypes, processing instructions, tags the file ends
-# inside) is rare and handled by `_scan_markup`.
-_STEP = re.compile(
-    rf"""(?P<text>(?:[^<]++|<(?![A-Za-z/!?]))*+)
-    (?:<(?P<start>[A-Za-z][^\t\n\f\r />]*+)(?P<attrs>{_ATTRIBUTES})[\t\n\f\r /]*+>
-    |</(?P<end>[A-Za-z][^\t\n\f\r />]*+){_ATTRIBUTES}[\t\n\f\r /]*+>)?+""",
+# One match per tag: a start or end tag, or (tried last) any other `<` that starts markup:
+# comments, doctypes, processing instructions, and tags the file ends inside. The text
+# between two matches is a Text token. The rare third kind is handled by `_scan_markup`,
+# and scanning then goes on after it.
+_MARKUP_STEP = re.compile(
+    rf"""<(?:(?P<start>[A-Za-z][^\t\n\f\r />]*+)(?P<attrs>{_ATTRIBUTES})[\t\n\f\r /]*+>
+    |/(?P<end>[A-Za-z][^\t\n\f\r />]*+){_ATTRIBUTES}[\t\n\f\r /]*+>
+    |(?P<other>[A-Za-z/!?]))""",
     re.VERBOSE,
 )
-# `match.lastindex` says what the step ended with: text only, a start tag, an end tag.
-_START, _ATTRS, _END = (_STEP.groupindex[group] for group in ("start", "attrs", "end"))
+# `match.lastindex` says which kind matched: a start tag, an end tag, other markup.
+_START, _ATTRS, _END = (_MARKUP_STEP.groupindex[group] for group in ("start", "attrs", "end"))
 
 
 @dataclass(slots=True)
 class Scan:
-    """A tokenised text: every token, and its start tags in order."""
+    """A tokenised text: its markup tokens, and its start tags in order."""
 
     tokens: list[Token]
     start_tags: list[StartTag]
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split `text` into tokens covering it without gaps."""
-    return scan(text).tokens
+    """Split `text` into tokens covering it without gaps: the markup tokens of `scan`, with
+    a Text token for each stretch of text between them (indexes stay those of `scan`)."""
+    covering: list[Token] = []
+    position = 0
+    for token in scan(text).tokens:
+        if token.start > position:
+            covering.append(Text(position, token.start, -1))
+        covering.append(token)
+        position = token.end
+    if position < len(text):
+        covering.append(Text(position, len(text), -1))
+    return covering
 
 
 def scan(text: str) -> Scan:
@@ -277,48 +288,58 @@ def scan(text: str) -> Scan:
     stack: list[StartTag] = []
     push, pop = stack.append, stack.pop
     open_counts: dict[str, int] = {}  # open elements by name, so stray end tags cost nothing
-    match = _STEP.match
+    finditer = _MARKUP_STEP.finditer
     length = len(text)
-    position = 0
-    while position < length:
-        found = match(text, position)
-        assert found is not None  # every part of the pattern is optional
-        tag_start = found.end(1)
-        if tag_start > position:
-            append(Text(position, tag_start, len(tokens)))
-        end = found.end()
-        kind = found.lastindex
-        if kind == _ATTRS:
-            name = found.group(_START).lower()
-            attrs_start, attrs_end = found.span(_ATTRS)
-            closes_link = name == "a" and bool(open_counts.get("a"))
-            if closes_link:
-                _close_open_link(stack, open_counts)
-            parent = stack[-1] if stack else None
-            tag = StartTag(tag_start, end, len(tokens), name, text, attrs_start, attrs_end, parent)
-            if closes_link:
-                tag.closed_others = True
-            append(tag)
-            add_start_tag(tag)
-            if name in _RAW_TEXT:
-                end = _scan_raw_text(text, tag, tokens)
-            elif name not in VOID:
-                push(tag)
-                open_counts[name] = open_counts.get(name, 0) + 1
-        elif kind == _END:
-            name = found.group(_END).lower()
-            end_tag = EndTag(tag_start, end, len(tokens), name)
-            append(end_tag)
-            if stack and stack[-1].name == name:  # the usual case: it closes the last one
-                open_tag = pop()
-                open_counts[name] -= 1
-                open_tag.end_tag = end_tag
-                end_tag._start_tag = weakref.ref(open_tag)
-            elif open_counts.get(name):
-                _close(stack, open_counts, end_tag)
-        elif tag_start < length:
-            end = _scan_markup(text, tag_start, tokens, stack, open_counts)
-        position = end
+    position = 0  # where the text not yet tokenised starts
+    resume = 0  # where the search for markup goes on
+    while resume < length:
+        for found in finditer(text, resume):
+            tag_start, end = found.span()
+            kind = found.lastindex
+            if kind == _ATTRS:
+                name = found.group(_START).lower()
+                attrs_start, attrs_end = found.span(_ATTRS)
+                closes_link = name == "a" and bool(open_counts.get("a"))
+                if closes_link:
+                    _close_open_link(stack, open_counts)
+                tag = StartTag(
+                    tag_start,
+                    end,
+                    len(tokens),
+                    name,
+                    text,
+                    attrs_start,
+                    attrs_end,
+                    stack[-1] if stack else None,
+                )
+                if closes_link:
+                    tag.closed_others = True
+                append(tag)
+                add_start_tag(tag)
+                if name in _RAW_TEXT:
+                    position = _scan_raw_text(text, tag, tokens)
+                    break
+                if name not in VOID:
+                    push(tag)
+                    open_counts[name] = open_counts.get(name, 0) + 1
+            elif kind == _END:
+                name = found.group(_END).lower()
+                end_tag = EndTag(tag_start, end, len(tokens), name)
+                append(end_tag)
+                if stack and stack[-1].name == name:  # the usual case: it closes the last one
+                    open_tag = pop()
+                    open_counts[name] -= 1
+                    open_tag.end_tag = end_tag
+                    end_tag.opener = open_tag.index
+                elif open_counts.get(name):
+                    _close(stack, open_counts, end_tag)
+            else:
+                position = _scan_markup(text, tag_start, tokens, stack, open_counts)
+                break
+            position = end
+        else:
+            break
+        resume = position
     return Scan(tokens, start_tags)
 
 
@@ -330,7 +351,7 @@ def _close(stack: list[StartTag], open_counts: dict[str, int], end_tag: EndTag) 
         open_counts[open_tag.name] -= 1
         if open_tag.name == name:
             open_tag.end_tag = end_tag
-            end_tag.start_tag = open_tag
+            end_tag.opener = open_tag.index
             return
         end_tag.closed_others = True
 
@@ -421,7 +442,7 @@ def _scan_raw_text(text: str, tag: StartTag, tokens: list[Token]) -> int:
     if match is None:
         tokens.append(Broken(stop, len(text), len(tokens)))
         return len(text)
-    end_tag = EndTag(stop, match.end(), len(tokens), tag.name, weakref.ref(tag))
+    end_tag = EndTag(stop, match.end(), len(tokens), tag.name, tag.index)
     tag.end_tag = end_tag
     tokens.append(end_tag)
     return match.end()

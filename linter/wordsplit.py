@@ -15,7 +15,7 @@ from html import unescape
 from linter.document import Document, escape_text, transparent
 from linter.model import Edit, Fix
 from linter.signatures import inserted_mark
-from linter.tokens import StartTag, Text
+from linter.tokens import StartTag
 from linter.words import (
     is_alphabetic_letter,
     leading_letters,
@@ -85,23 +85,19 @@ def _letter_may_precede(doc: Document, index: int) -> bool:
     One raw character tells, unless it could end a character reference (`;`, an ASCII
     letter or digit) or an inline tag or comment lies in between.
     """
-    if index == 0:
-        return False
-    token = doc.tokens[index - 1]
-    if type(token) is not Text:
-        return transparent(token)
-    char = doc.masked[token.end - 1]
+    start, end = doc.text_span_before(index)
+    if start == end:
+        return index > 0 and transparent(doc.tokens[index - 1])
+    char = doc.masked[end - 1]
     return char == ";" or (char.isascii() and char.isalnum()) or is_alphabetic_letter(char)
 
 
 def _letter_may_follow(doc: Document, index: int) -> bool:
     """False when the visible text after token `index` surely starts with no letter."""
-    if index + 1 >= len(doc.tokens):
-        return False
-    token = doc.tokens[index + 1]
-    if type(token) is not Text:
-        return transparent(token)
-    char = doc.masked[token.start]
+    start, end = doc.text_span_before(index + 1)
+    if start == end:
+        return index + 1 < len(doc.tokens) and transparent(doc.tokens[index + 1])
+    char = doc.masked[start]
     return char == "&" or is_alphabetic_letter(char)
 
 
@@ -117,11 +113,10 @@ def _looks_hand_made(doc: Document, tag: StartTag, link_text: str, left: str, ri
     if _CAPITALISED.fullmatch(left) or _CAPITALISED.fullmatch(right):
         return True  # `Encrypt<a>announced</a>`: a name, then a lost space
     assert tag.end_tag is not None
-    before = doc.tokens[tag.index - 1] if tag.index > 0 else None
-    after_index = tag.end_tag.index + 1
-    after = doc.tokens[after_index] if after_index < len(doc.tokens) else None
-    return bool(left and not isinstance(before, Text)) or bool(
-        right and not isinstance(after, Text)
+    text_before = doc.text_span_before(tag.index)
+    text_after = doc.text_span_before(tag.end_tag.index + 1)
+    return bool(left and text_before[0] == text_before[1]) or bool(
+        right and text_after[0] == text_after[1]
     )
 
 
@@ -156,11 +151,9 @@ def unwrap(doc: Document, tag: StartTag, split: WordSplit | None, *, safe: bool)
 def _recase(doc: Document, tag: StartTag, restored: str) -> Iterator[Edit]:
     """Edits that give the link's text nodes the restored case, one node at a time."""
     offset = 0
-    for token in doc.children(tag):
-        if not isinstance(token, Text):
-            continue
-        text = unescape(doc.raw(token))
+    for start, end in doc.text_spans(tag):
+        text = unescape(doc.masked[start:end])
         new = restored[offset : offset + len(text)]
         offset += len(text)
         if new != text:
-            yield Edit(token.start, token.end, escape_text(new))
+            yield Edit(start, end, escape_text(new))

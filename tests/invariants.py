@@ -211,9 +211,7 @@ def _visible(doc: Document) -> tuple[str, list[int]]:
     """Visible text (entities decoded) and, per character, the source offset it came from."""
     chars: list[str] = []
     offsets: list[int] = []
-    for token in doc.tokens:
-        if not isinstance(token, Text):
-            continue
+    for token in _texts(doc):
         raw = doc.raw(token)
         start = token.start
         # An entity never spans an `&`: decode piece by piece, each starting at an `&`.
@@ -251,23 +249,43 @@ def _visible_text(before: Document, after: Document, origin: list[int]) -> list[
     return [_first_difference("a safe fix changed the visible text", old, new)]
 
 
-def _parents(tokens: list[Token]) -> tuple[dict[int, StartTag | None], dict[int, StartTag | None]]:
+def _covering(doc: Document) -> list[Token]:
+    """The document's markup tokens with a Text token for each run of text between them."""
+    covering: list[Token] = []
+    for index, token in enumerate(doc.tokens):
+        start, end = doc.text_span_before(index)
+        if end > start:
+            covering.append(Text(start, end, -1))
+        covering.append(token)
+    start, end = doc.text_span_before(len(doc.tokens))
+    if end > start:
+        covering.append(Text(start, end, -1))
+    return covering
+
+
+def _texts(doc: Document) -> list[Token]:
+    return [token for token in _covering(doc) if isinstance(token, Text)]
+
+
+def _parents(doc: Document) -> tuple[dict[int, StartTag | None], dict[int, StartTag | None]]:
     """The element each start tag and text token sits in, as the tokeniser nests them.
 
     The tokeniser records each start tag's parent; an end tag that closes an element
     leaves its parent as the innermost open one (everything above it closed too).
     """
+    tokens = doc.tokens
     tag_parent: dict[int, StartTag | None] = {}
     text_parent: dict[int, StartTag | None] = {}
     current: StartTag | None = None
-    for token in tokens:
+    for token in _covering(doc):
         if isinstance(token, StartTag):
             tag_parent[token.start] = token.parent
             if token.name not in VOID and token.name not in _RAW_TEXT:
                 current = token
         elif isinstance(token, EndTag):
-            if token.start_tag is not None and token.start_tag.name not in _RAW_TEXT:
-                current = token.start_tag.parent
+            opener = tokens[token.opener] if token.opener >= 0 else None
+            if isinstance(opener, StartTag) and opener.name not in _RAW_TEXT:
+                current = opener.parent
         elif isinstance(token, Text):
             text_parent[token.start] = current
     return tag_parent, text_parent
@@ -275,8 +293,8 @@ def _parents(tokens: list[Token]) -> tuple[dict[int, StartTag | None], dict[int,
 
 def _structure(before: Document, after: Document, origin: list[int], kept: list[int]) -> list[str]:
     problems: list[str] = []
-    old_tag_parent, old_text_parent = _parents(before.tokens)
-    new_tag_parent, new_text_parent = _parents(after.tokens)
+    old_tag_parent, old_text_parent = _parents(before)
+    new_tag_parent, new_text_parent = _parents(after)
     new_tags = {t.start: t for t in after.tokens if isinstance(t, StartTag)}
     image: dict[int, int] = {}  # original start tag offset -> its offset in the result
     removed: set[int] = set()
@@ -312,8 +330,8 @@ def _structure(before: Document, after: Document, origin: list[int], kept: list[
         if expected != actual:
             problems.append(f"element at {start} moved from parent {expected} to {actual}")
     new_text_starts = sorted(new_text_parent)
-    for token in before.tokens:
-        if not isinstance(token, Text) or not before.raw(token).strip():
+    for token in _texts(before):
+        if not before.raw(token).strip():
             continue
         for offset in (token.start, token.end - 1):
             at = kept[offset]

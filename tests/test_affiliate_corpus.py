@@ -17,7 +17,7 @@ from linter.model import Applicability
 from linter.networks import Kind, builtin_networks, classify_url
 from linter.registry import all_rules
 from linter.source import Source, read_source
-from linter.tokens import Text
+from linter.tokens import Text, tokenize
 from linter.urls import host_of, registrable_domain
 from tests.helpers import SHARED, settings
 
@@ -81,7 +81,7 @@ def test_links_on_registered_hosts_are_all_classified() -> None:
 
 def visible_text(text: str, markdown: bool) -> str:
     doc = Document(Source("post.md" if markdown else "post.html", text, markdown=markdown))
-    words = "".join(unescape(doc.raw(t)) for t in doc.tokens if isinstance(t, Text))
+    words = "".join(unescape(doc.raw(t)) for t in tokenize(doc.masked) if isinstance(t, Text))
     return re.sub(r"\s+", " ", words).strip().casefold()
 
 

@@ -21,7 +21,7 @@ from linter.document import Document
 from linter.engine import Linter
 from linter.registry import all_rules
 from linter.source import read_source
-from linter.tokens import Text
+from linter.tokens import Text, tokenize
 from linter.urls import URL_ATTRIBUTES
 from tests.helpers import SHARED
 
@@ -65,7 +65,7 @@ def _link_texts(doc: Document) -> list[str]:
 
 
 def _visible_text(doc: Document) -> str:
-    return "".join(unescape(doc.raw(t)) for t in doc.tokens if isinstance(t, Text))
+    return "".join(unescape(doc.raw(t)) for t in tokenize(doc.masked) if isinstance(t, Text))
 
 
 @pytest.fixture

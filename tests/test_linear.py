@@ -135,9 +135,16 @@ class CountingPattern:
         return self._one("search", string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        """Lazy, as the real one: each match is charged the span from the end of the one
+        before, and running out the rest of the window. Starting again at a position
+        already scanned pays for that stretch again."""
         start, end = self._window(string, pos, endpos)
-        self._charge(end - start)
-        return self._pattern.finditer(string, start, end)
+        last = start
+        for found in self._pattern.finditer(string, start, end):
+            self._charge(found.end() - last)
+            last = found.end()
+            yield found
+        self._charge(end - last)
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
         start, end = self._window(string, pos, endpos)
@@ -277,6 +284,29 @@ def test_the_meter_sees_a_quadratic_scan(meter: Meter) -> None:
     with meter.measure() as large:
         quadratic("a" * 800)
     assert large.total / small.total > 10
+
+
+def test_the_meter_sees_a_finditer_started_again_from_the_top(meter: Meter) -> None:
+    """finditer is charged what it walks: restarting it from the start each time is n²,
+    walking it once is n."""
+    pattern = CountingPattern(re.compile(r"<"), lambda: meter.current)
+
+    def restarting(text: str) -> None:
+        for count in range(text.count("<")):
+            for index, _ in enumerate(pattern.finditer(text)):
+                if index == count:
+                    break
+
+    def walking(text: str) -> None:
+        for _ in pattern.finditer(text):
+            pass
+
+    for scan, low, high in ((restarting, 10, 20), (walking, 3, 5)):
+        with meter.measure() as small:
+            scan("<a" * 200)
+        with meter.measure() as large:
+            scan("<a" * 800)
+        assert low < large.scanned / small.scanned < high
 
 
 def test_every_rule_is_measured() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.tokens import Broken, Comment, EndTag, Other, RawText, StartTag, Text, tokenize
+from linter.tokens import Broken, Comment, EndTag, Other, RawText, StartTag, Text, scan, tokenize
 
 
 def kinds(html: str) -> list[tuple[str, str]]:
@@ -13,7 +13,11 @@ def test_tokens_cover_the_text_without_gaps() -> None:
     html = "<p class=x>a &amp; b<!-- c --><br/>\n<script>1<2</script></p><?php ?><!DOCTYPE html>"
     tokens = tokenize(html)
     assert "".join(html[t.start : t.end] for t in tokens) == html
-    assert [t.index for t in tokens] == list(range(len(tokens)))
+    # The index of a markup token is its place in scan's list, which has no text.
+    markup = scan(html).tokens
+    spans = [(type(t), t.start, t.end, t.index) for t in tokens if not isinstance(t, Text)]
+    assert spans == [(type(t), t.start, t.end, t.index) for t in markup]
+    assert [t.index for t in markup] == list(range(len(markup)))
 
 
 def test_kinds() -> None:
@@ -72,10 +76,11 @@ def test_insert_at_is_after_the_last_attribute() -> None:
 
 
 def test_end_tags_match_their_start_tags() -> None:
-    tokens = tokenize("<div><span><b>x</span></div>")
+    tokens = scan("<div><span><b>x</span></div>").tokens
     div, span, bold = (t for t in tokens if isinstance(t, StartTag))
     assert span.end_tag is not None
     assert span.end_tag.name == "span"
+    assert tokens[span.end_tag.opener] is span
     assert bold.end_tag is None  # closed implicitly by </span>
     assert div.end_tag is not None
     assert bold.parent is span
@@ -83,10 +88,11 @@ def test_end_tags_match_their_start_tags() -> None:
 
 
 def test_stray_end_tag_matches_nothing() -> None:
-    tokens = tokenize("<p>a</span></p>")
-    stray = tokens[2]
+    tokens = scan("<p>a</span></p>").tokens  # markup only: the text "a" is between
+    stray = tokens[1]
     assert isinstance(stray, EndTag)
-    assert stray.start_tag is None
+    assert stray.opener == -1
+    assert tokens[0].end_tag is tokens[2]  # </p> closes <p>; </span> closed nothing
 
 
 @pytest.mark.parametrize(
