@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from linter.config import Settings
 from linter.document import Document
 from linter.model import Edit, Finding, Fix, Severity
 from linter.registry import FixAvailability, rule
+from linter.urls import URL_ATTRIBUTES
 
 CHECKED = frozenset({"style", "class", "id", "title", "lang", "dir"})
 _WHITESPACE = "\t\n\f\r "
+# A pre-check on a tag's raw attribute text: one of CHECKED (any case) as a whole
+# attribute name, bare or with an empty or blank quoted value, or `=` and nothing. No
+# match means no finding: a tag that fails it need not have its attributes parsed.
+_MAY_BE_EMPTY = re.compile(
+    rf"""(?<![^\t\n\f\r /"'])(?:{"|".join(sorted(CHECKED))})(?![^\t\n\f\r />=])
+    [\t\n\f\r ]*+(?:(?!=)|=[\t\n\f\r ]*+(?:"[\t\n\f\r ]*+"|'[\t\n\f\r ]*+'|$))""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 @rule(
@@ -44,8 +54,15 @@ def empty_attribute(doc: Document, settings: Settings) -> Iterator[Finding]:
     rendering or meaning, so removing it (with the white space before it) changes nothing
     a reader sees.
     """
+    may_be_empty = _MAY_BE_EMPTY.search
     for tag in doc.start_tags():
         if tag.attrs_start == tag.attrs_end:
+            continue
+        # Other rules parse the attributes of link and image tags anyway; for the rest
+        # (most of a post's tags) the raw text says whether parsing could find anything.
+        if tag.name not in URL_ATTRIBUTES and not may_be_empty(
+            doc.masked, tag.attrs_start, tag.attrs_end
+        ):
             continue
         for attribute in tag.attributes:
             if attribute.name not in CHECKED or attribute.raw_value.strip(_WHITESPACE):
