@@ -261,6 +261,12 @@ def classify_url(href: str, registry: Registry | None = None) -> LinkInfo | None
     return _classify(browser_url(href), registry or builtin_registry())
 
 
+# Hrefs remembered across posts (a site's menus and footers repeat in every post); a
+# post's own links are remembered per document. Bounded, so memory stays flat however
+# many posts one process checks.
+_MEMO = 4096
+
+
 def classify_raw_href(raw: str, registry: Registry) -> LinkInfo | None:
     """`classify_url` of an attribute's raw source text (entities not yet decoded)."""
     url = plain_url(raw)  # most hrefs need no decoding, and go where no network is
@@ -269,7 +275,7 @@ def classify_raw_href(raw: str, registry: Registry) -> LinkInfo | None:
     return _classify_raw(raw, registry)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_MEMO)
 def _classify_raw(raw: str, registry: Registry) -> LinkInfo | None:
     return _classify(browser_url(unescape(raw)), registry)
 
@@ -284,7 +290,7 @@ def may_have_network(host: str, registry: Registry) -> bool:
     return bool(host) and bool(registry.candidates(host))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_MEMO)
 def _classify(url: str, registry: Registry) -> LinkInfo | None:
     if not _may_have_network(url, registry):
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, urlsplit
 
@@ -105,7 +105,7 @@ def _host_of_clean(url: str) -> str:
     return host.rstrip(".")
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a site names ever more hosts
 def site_name(host: str) -> str:
     """The registrable domain without its public suffix: `www.amazon.co.uk` -> `amazon`."""
     if not host:
@@ -115,7 +115,7 @@ def site_name(host: str) -> str:
     return domain or host
 
 
-@cache
+@lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str:
     """`c.duomai.com` -> `duomai.com`, `a.b.co.uk` -> `b.co.uk`; the host itself if unknown."""
     if not host:
