@@ -28,7 +28,7 @@ from linter.fingerprint import fingerprints
 from linter.model import Applicability, Diagnostic, Severity
 from linter.output import OutputOptions
 from linter.registry import Rule, all_rules
-from linter.report import Counts, Renderer, RunReport, load_reporters
+from linter.report import Counts, Renderer, RunReport, jsontext, load_reporters
 from linter.report.json import as_dict
 from linter.runner import FileResult
 
@@ -137,8 +137,7 @@ class Parts:
 
     def _render(self, diagnostics: list[Diagnostic], prints: list[str]) -> str:
         if self.format == "json":
-            items = (json.dumps(as_dict(d), indent=2, ensure_ascii=False) for d in diagnostics)
-            return ",\n".join("\n".join("  " + line for line in i.split("\n")) for i in items)
+            return ",\n".join("  " + jsontext.dumps(as_dict(d), level=1) for d in diagnostics)
         rules = all_rules()
         report = RunReport(
             diagnostics,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from linter.model import Diagnostic, Severity
-from linter.report import RunReport, reporter
+from linter.report import RunReport, jsontext, reporter
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -33,4 +32,4 @@ def issue(diagnostic: Diagnostic, fingerprint: str, report: RunReport) -> dict[s
 @reporter("gitlab")
 def gitlab(report: RunReport) -> str:
     issues = [issue(d, fingerprint, report) for d, fingerprint in report.fingerprinted()]
-    return json.dumps(issues, indent=2, ensure_ascii=False)
+    return jsontext.dumps(issues)

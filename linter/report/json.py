@@ -7,7 +7,7 @@ from typing import Any
 
 from linter.model import Diagnostic, Location
 from linter.registry import all_rules
-from linter.report import RunReport, reporter
+from linter.report import RunReport, jsontext, reporter
 
 
 def _location(location: Location) -> dict[str, int]:
@@ -45,7 +45,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
 
 @reporter("json")
 def json_array(report: RunReport) -> str:
-    return json.dumps([as_dict(d) for d in report.diagnostics], indent=2, ensure_ascii=False)
+    return jsontext.dumps([as_dict(d) for d in report.diagnostics])
 
 
 @reporter("json-lines")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
@@ -10,7 +9,7 @@ from linter import __version__
 from linter.fingerprint import VERSION as FINGERPRINT_VERSION
 from linter.model import Diagnostic, Location, Severity
 from linter.registry import Rule, all_rules
-from linter.report import RunReport, reporter
+from linter.report import RunReport, jsontext, reporter
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -141,4 +140,4 @@ def sarif(report: RunReport) -> str:
         ],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return jsontext.dumps(document)
