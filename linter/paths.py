@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -22,6 +23,7 @@ def repository_root(start: Path | None = None) -> Path:
     return work_tree(here) or here
 
 
+@lru_cache(maxsize=4096)  # reports ask once per finding, and a post has many
 def relative_path(path: str, root: Path) -> str:
     """`path` relative to `root` with `/` separators; absolute when it lies outside `root`."""
     absolute = Path(os.path.abspath(path))
