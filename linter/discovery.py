@@ -6,7 +6,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from linter import gitignore
 from linter.config import Settings
@@ -42,37 +42,43 @@ def discover(paths: Iterable[str], settings: Settings) -> Discovered:
 
 
 def _walk(top: Path, settings: Settings) -> Iterable[str]:
-    for folder, subfolders, names in os.walk(top):
-        here = Path(folder)
+    # Plain strings, not Path objects: pathlib interns every part of every name it parses,
+    # which a site of 100,000 posts would keep paying for in memory.
+    join, extension = os.path.join, os.path.splitext
+    root = str(top)  # as Path spells it: no "./" in front, no trailing separator
+    for folder, subfolders, names in os.walk(root):
+        if root == ".":  # walking "." gives "./posts": keep the names Path would give
+            folder = folder[2:] if folder != "." else ""
         subfolders[:] = sorted(
             sub
             for sub in subfolders
-            if not _skipped_folder(sub) and not is_excluded(here / sub, settings)
+            if not _skipped_folder(sub) and not is_excluded(join(folder, sub), settings)
         )
         for name in sorted(names):
-            path = here / name
-            if path.suffix.lower() in EXTENSIONS and not is_excluded(path, settings):
-                yield str(path)
+            path = join(folder, name)
+            if extension(name)[1].lower() in EXTENSIONS and not is_excluded(path, settings):
+                yield path
 
 
 def _skipped_folder(name: str) -> bool:
     return name.startswith(".") or name in SKIPPED_FOLDERS
 
 
-def is_excluded(path: Path, settings: Settings) -> bool:
+def is_excluded(path: str | Path, settings: Settings) -> bool:
     """Whether `exclude` or `extend-exclude` matches the path, relative to the config root."""
     return matches_any(path, settings.exclude + settings.extend_exclude, settings.root)
 
 
-def matches_any(path: Path, patterns: Sequence[str], root: Path) -> bool:
+def matches_any(path: str | Path, patterns: Sequence[str], root: Path) -> bool:
     """Whether a glob matches the path relative to `root`, its name, or a folder above it."""
     if not patterns:
         return False
     relative = relative_path(str(path), root)
-    parts = PurePosixPath(relative).parts
+    parts = relative.split("/")  # relative_path gives `/` separators
+    name = os.path.basename(os.path.normpath(str(path)))
     for pattern in patterns:
         pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern):
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern):
             return True
         # A folder pattern excludes everything below it.
         if any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts))):

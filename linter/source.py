@@ -70,7 +70,7 @@ class Source:
 
 
 def is_markdown(path: str) -> bool:
-    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    return os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES
 
 
 def decode(path: str, data: bytes, *, markdown: bool | None = None) -> Source:
