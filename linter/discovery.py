@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,21 +25,29 @@ class Discovered:
 
 
 def discover(paths: Iterable[str], settings: Settings) -> Discovered:
-    files: set[str] = set()
-    walked: set[str] = set()
+    # Lists, sorted once and deduplicated in order: a set of every path of a large site
+    # would be the biggest thing a run holds.
+    found: list[str] = []
+    walked: list[str] = []
     missing: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            walked.update(_walk(path, settings))
+            walked.extend(_walk(path, settings))
         elif path.exists() or path.is_symlink():
             if not is_excluded(path, settings):
-                files.add(name)
+                found.append(name)
         else:
             missing.append(name)
     if settings.respect_gitignore and walked:
-        walked -= gitignore.ignored(sorted(walked))
-    return Discovered(sorted(files | walked), missing)
+        walked.sort()
+        ignored = gitignore.ignored(walked)
+        if ignored:
+            walked = [path for path in walked if path not in ignored]
+    found.extend(walked)
+    del walked
+    found.sort()
+    return Discovered([path for path, _ in itertools.groupby(found)], missing)
 
 
 def _walk(top: Path, settings: Settings) -> Iterable[str]:

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -136,21 +136,26 @@ def _context() -> BaseContext:
 
 
 def _run(
-    paths: Sequence[tuple[str, Record | None]],
+    paths: Sequence[str],
+    earlier: Mapping[str, Record],
     job: Job,
     jobs: int,
     store: Store | None,
     finish: Finish[T],
 ) -> Generator[tuple[T, Record | None], None, None]:
-    """Each (path, what the index held for it) through `_process_one`, in order."""
+    """Each path, with what the index held for it, through `_process_one`, in order."""
     workers = worker_count(jobs, len(paths))
     spec = _spec(job, store, finish) if workers > 1 else None
     if spec is None:
-        for path, earlier in paths:
-            yield _process_one(path, job, store, finish, earlier)
+        for path in paths:
+            yield _process_one(path, job, store, finish, earlier.get(path))
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    # Chunks are made as they are sent: no second list as long as the list of paths.
+    chunks = (
+        [(path, earlier.get(path)) for path in paths[i : i + size]]
+        for i in range(0, len(paths), size)
+    )
     from concurrent.futures import ProcessPoolExecutor  # only runs with workers import it
 
     executor = ProcessPoolExecutor(
@@ -248,12 +253,12 @@ def run_files(
     """
     relax_garbage_collection()
     if cache is None:
-        for result, _ in _run([(path, None) for path in paths], job, jobs, None, finish):
+        for result, _ in _run(paths, {}, job, jobs, None, finish):
             yield result
         return
     known = {path: record for path in paths if (record := cache.known(path, job)) is not None}
-    changed = [(path, cache.index.get(path)) for path in paths if path not in known]
-    misses = _run(changed, job, jobs, cache.store, finish)
+    changed = [path for path in paths if path not in known]
+    misses = _run(changed, cache.index, job, jobs, cache.store, finish)
     try:
         for path in paths:
             record = known.get(path)
