@@ -10,7 +10,6 @@ from functools import cache
 from linter.config import Settings
 from linter.document import Document
 from linter.errors import ConfigError
-from linter.memo import PerDocument
 from linter.networks import (
     HostRule,
     Kind,
@@ -204,17 +203,18 @@ class Links:
         return info if info is not None and info.is_affiliate else None
 
 
-_LINKS: PerDocument[Registry, Links] = PerDocument()
-
-
 def links(doc: Document, settings: Settings) -> Links:
     """The document's links as the settings' registry classifies them."""
     registry = registry_for(settings)
-    memo = _LINKS.of(doc)
+    memo = doc.remembered(_links_by_registry)
     found = memo.get(registry)
     if found is None:
         found = memo[registry] = Links(registry, plain_hrefs(doc))
     return found
+
+
+def _links_by_registry(doc: Document) -> dict[Registry, Links]:
+    return {}
 
 
 def _may_have_network(url: str, host: str, registry: Registry) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from html import escape, unescape
+from operator import attrgetter
 from typing import TypeVar
 
 from linter.markdown import FrontMatter, code_spans, find_front_matter
@@ -74,6 +75,19 @@ class Document:
         self._prose: dict[int, bool] = {}  # start tag offset: whether its contents are prose
         self._enclosing: dict[str, dict[int, StartTag | None]] = {}
         self._first_child: dict[str, dict[int, StartTag]] = {}
+        # Answers several rules (and the engine) need, by the function that works them out.
+        self._remembered: dict[Callable[[Document], object], object] = {}
+
+    def remembered(self, compute: Callable[[Document], T]) -> T:
+        """`compute(self)`, worked out once for this document however many rules ask.
+
+        The answer goes with the document, so the fix loop's next text starts afresh.
+        """
+        known = self._remembered
+        if compute in known:
+            return known[compute]  # type: ignore[return-value]
+        value = known[compute] = compute(self)
+        return value
 
     @property
     def path(self) -> str:
@@ -86,8 +100,12 @@ class Document:
         index = self._index()
         if len(names) == 1:
             return iter(index.get(names[0], ()))
-        tags = [tag for name in names for tag in index.get(name, ())]
-        return iter(sorted(tags, key=lambda tag: tag.start))
+        if len(names) > 2:  # one pass over all tags beats sorting many lists together
+            return iter([tag for tag in self._start_tags if tag.name in names])
+        found = [tags for name in names if (tags := index.get(name))]
+        if len(found) <= 1:  # most posts have `<a>` but no `<area>`: nothing to sort
+            return iter(found[0] if found else ())
+        return iter(sorted((tag for tags in found for tag in tags), key=attrgetter("start")))
 
     def _index(self) -> dict[str, list[StartTag]]:
         if self._by_name is None:
@@ -276,6 +294,7 @@ def format_attribute(name: str, value: str, quote: str = '"') -> str:
 
 
 FoldT = TypeVar("FoldT")
+T = TypeVar("T")
 
 
 def _fold_ancestors(

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from linter.document import Document
-from linter.memo import per_document
 from linter.model import Edit, Finding, Fix
 from linter.tokens import Comment
 
@@ -74,12 +73,15 @@ def comment_body(text: str, comment: Comment) -> tuple[int, int]:
     return start, max(start, end)
 
 
-@per_document
 def parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
     """Every posthygiene comment of the post, in order, and the ones that are not directives.
 
     Worked out once per document: the engine, PH002 and PH003 all read it; nobody changes it.
     """
+    return doc.remembered(_parse)
+
+
+def _parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
     directives: list[Directive] = []
     malformed: list[Malformed] = []
     if MARKER not in doc.masked:

@@ -12,7 +12,6 @@ from urllib.parse import SplitResult, urlsplit
 
 from linter.charrefs import DecodedValue, decode_attribute
 from linter.document import Document
-from linter.memo import per_document
 from linter.psl import split_host
 from linter.tokens import Attribute, StartTag
 
@@ -75,8 +74,12 @@ class PlainHrefs:
         return found
 
 
-@per_document
 def plain_hrefs(doc: Document) -> PlainHrefs:
+    """The document's PlainHrefs, shared by every rule that asks."""
+    return doc.remembered(_new_plain_hrefs)
+
+
+def _new_plain_hrefs(doc: Document) -> PlainHrefs:
     return PlainHrefs()
 
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from linter.config import Settings
 from linter.document import Document
-from linter.memo import tags_in_order
 from linter.model import Edit, Finding, Fix, Severity
 from linter.registry import FixAvailability, rule
 from linter.tokens import StartTag
@@ -55,7 +54,7 @@ def insecure_subresource(doc: Document, settings: Settings) -> Iterator[Finding]
     case; nothing else in the attribute moves), but the linter works offline and cannot
     know whether the host serves the same file over https.
     """
-    for tag in tags_in_order(doc, SUBRESOURCE_ATTRIBUTES):
+    for tag in doc.start_tags(*SUBRESOURCE_ATTRIBUTES):
         for url in _http_urls(doc, tag):
             yield Finding(
                 *url.source_span,

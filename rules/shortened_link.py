@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from linter.config import Settings
 from linter.document import Document
 from linter.hotlink import host_set, matches_host
-from linter.memo import tags_in_order
 from linter.model import Finding, Severity
 from linter.registry import option_section, rule
 from linter.tokens import StartTag
@@ -70,7 +69,7 @@ def shortened_link(doc: Document, settings: Settings) -> Iterator[Finding]:
     hosts = host_set((*SHORTENERS, *options.extend_hosts))
     allowed = host_set(options.allow_hosts)
     hrefs = plain_hrefs(doc)
-    for tag in tags_in_order(doc, LINK_ATTRIBUTES):
+    for tag in doc.start_tags(*LINK_ATTRIBUTES):
         plain = hrefs.get(tag)
         if plain is not None and not _shortened(plain[1], hosts, allowed):
             continue  # the common case, settled without decoding

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from linter.affiliate import links
 from linter.config import Settings
 from linter.document import Document
-from linter.memo import tags_in_order
 from linter.model import Finding, Fix, Severity
 from linter.registry import FixAvailability, rule
 from linter.rel import missing_rel_tokens, needs_noopener, rel_edit
@@ -50,7 +49,7 @@ def target_blank_without_noopener(doc: Document, settings: Settings) -> Iterator
     want tokens in the same `rel` (`sponsored` for affiliate links), one edit adds them
     all.
     """
-    for tag in tags_in_order(doc, ("a", "area")):
+    for tag in doc.start_tags("a", "area"):
         if not needs_noopener(tag):
             continue
         target = tag.attr("target")

@@ -8,7 +8,6 @@ from functools import cache
 
 from linter.config import Settings
 from linter.document import Document
-from linter.memo import tags_in_order
 from linter.model import Edit, Finding, Fix, Severity
 from linter.query import find_query, removal_spans
 from linter.registry import FixAvailability, option_section, rule
@@ -82,7 +81,7 @@ def tracking_parameter(doc: Document, settings: Settings) -> Iterator[Finding]:
         return  # no attribute value has a query (the pre-check reads raw values)
     parameters = _parameters(settings.section(TrackingOptions))
     may_track = parameters.may_track
-    for tag in tags_in_order(doc, URL_ATTRIBUTES):
+    for tag in doc.start_tags(*URL_ATTRIBUTES):
         if masked.find("?", tag.start, tag.end) < 0:
             continue  # the common case: no query in this tag at all
         names = URL_ATTRIBUTES[tag.name]

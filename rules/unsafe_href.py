@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from linter.charrefs import decode_value
 from linter.config import Settings
 from linter.document import Document
-from linter.memo import tags_in_order
 from linter.model import Finding, Severity
 from linter.registry import rule
 from linter.urls import LINK_ATTRIBUTES, browser_url, plain_url, scheme_of
@@ -42,7 +41,7 @@ def unsafe_or_empty_href(doc: Document, settings: Settings) -> Iterator[Finding]
     <a href="https://example.com/buy">Buy</a> or here or <a href="#top">top</a>
     ```
     """
-    for tag in tags_in_order(doc, LINK_ATTRIBUTES):
+    for tag in doc.start_tags(*LINK_ATTRIBUTES):
         attribute = tag.attr("href")
         if attribute is None:
             continue
