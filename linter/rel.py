@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from linter.affiliate import Links, affiliate_link
+from linter.affiliate import Links
 from linter.config import Settings
 from linter.document import Document, format_attribute_value
 from linter.model import Edit
@@ -36,14 +36,12 @@ def needs_noopener(tag: StartTag) -> bool:
     return not set(rel_tokens(tag)) & {"noopener", "noreferrer", "opener"}
 
 
-def missing_rel_tokens(
-    tag: StartTag, settings: Settings, classified: Links | None = None
-) -> list[str]:
+def missing_rel_tokens(tag: StartTag, settings: Settings, classified: Links) -> list[str]:
     """Every token that some rule wants in this link's `rel` and that is not there yet.
 
     Rules that add to `rel` all build their edit from this list, so when several apply
     to one link a single edit serves them all, and whichever is applied first settles it.
-    `classified`, the document's `links`, saves classifying the href again.
+    `classified` is the document's `links`, so the href is classified once for all rules.
     """
     present = set(rel_tokens(tag))
     wanted: list[str] = []
@@ -54,13 +52,10 @@ def missing_rel_tokens(
     return wanted
 
 
-def _wants_sponsored(tag: StartTag, settings: Settings, classified: Links | None) -> bool:
+def _wants_sponsored(tag: StartTag, settings: Settings, classified: Links) -> bool:
     """An affiliate link, while AFF002 (affiliate-link-not-sponsored) is selected."""
-    if not _selected("AFF002", settings.selected, settings.ignore):
-        return False
-    if classified is None:
-        return affiliate_link(tag, settings) is not None
-    return classified.affiliate(tag) is not None
+    selected = _selected("AFF002", settings.selected, settings.ignore)
+    return selected and classified.affiliate(tag) is not None
 
 
 @cache

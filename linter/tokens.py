@@ -38,7 +38,6 @@ _START_TAG = re.compile(
 _END_TAG = re.compile(
     rf"</(?P<name>[A-Za-z][^\t\n\f\r />]*+){_ATTRIBUTES}[\t\n\f\r /]*+>", re.VERBOSE
 )
-_MARKUP = re.compile(r"<[A-Za-z/!?]")
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed"})
 _RAW_END: dict[str, re.Pattern[str]] = {
     name: re.compile(rf"</{name}(?=[\t\n\f\r />])", re.IGNORECASE) for name in _RAW_TEXT

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from linter.affiliate import affiliate_link, foreign_id, link_info, registry_for
+from linter.affiliate import affiliate_link, foreign_id, link_info, links, registry_for
+from linter.document import Document
 from linter.errors import ConfigError
 from linter.networks import builtin_registry
 from linter.rel import missing_rel_tokens
+from linter.source import Source
 from linter.tokens import StartTag, tokenize
 from tests.helpers import settings
 
@@ -94,4 +96,7 @@ def test_own_ids_are_per_program() -> None:
     ],
 )
 def test_missing_rel_tokens(html: str, config: dict[str, object], tokens: list[str]) -> None:
-    assert missing_rel_tokens(a_tag(html), settings(config)) == tokens
+    doc = Document(Source("post.html", html))
+    chosen = settings(config)
+    tag = next(doc.start_tags("a"))
+    assert missing_rel_tokens(tag, chosen, links(doc, chosen)) == tokens

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from linter.affiliate import links
 from linter.document import Document
 from linter.rel import missing_rel_tokens
 from linter.source import Source
-from linter.tokens import StartTag
 from tests.helpers import settings
 
 
-def first_link(html: str) -> StartTag:
-    return next(Document(Source("post.html", html)).start_tags("a"))
+def missing(html: str, config: dict[str, object] | None) -> list[str]:
+    doc = Document(Source("post.html", html))
+    chosen = settings(config)
+    return missing_rel_tokens(next(doc.start_tags("a")), chosen, links(doc, chosen))
 
 
 @pytest.mark.parametrize(
@@ -26,4 +28,4 @@ def first_link(html: str) -> StartTag:
     ],
 )
 def test_missing_rel_tokens(html: str, config: dict[str, object] | None, tokens: list[str]) -> None:
-    assert missing_rel_tokens(first_link(html), settings(config)) == tokens
+    assert missing(html, config) == tokens
