@@ -1,11 +1,12 @@
-"""From the paths a user names to a sorted list of posts to lint."""
+"""From the paths a user names to the posts to lint: sorted, found as a run needs them."""
 
 from __future__ import annotations
 
 import fnmatch
+import heapq
 import itertools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,54 +20,118 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "public", "_site", "__pycache__", "
 
 
 @dataclass(frozen=True, slots=True)
+class Posts:
+    """The posts under some folders and some named files, sorted as strings, each once.
+
+    Iterating walks the folders (afresh each time) and yields each post as it is reached:
+    a run checks the first posts while later folders are unread, and never holds the list
+    of a whole site. Named files are always kept; walked ones drop what .gitignore ignores
+    when the settings say so.
+    """
+
+    folders: tuple[str, ...]
+    files: tuple[str, ...]  # sorted
+    settings: Settings
+
+    def __iter__(self) -> Iterator[str]:
+        walked = _unique(heapq.merge(*(_walk(folder, self.settings) for folder in self.folders)))
+        if self.settings.respect_gitignore:
+            walked = gitignore.kept(walked)
+        return _unique(heapq.merge(self.files, walked))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    files: Posts
+    missing: list[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Discovered:
     files: list[str]
     missing: list[str]
 
 
-def discover(paths: Iterable[str], settings: Settings) -> Discovered:
-    # Lists, sorted once and deduplicated in order: a set of every path of a large site
-    # would be the biggest thing a run holds.
-    found: list[str] = []
-    walked: list[str] = []
+def find(paths: Iterable[str], settings: Settings) -> Found:
+    """The posts to lint (walked when iterated) and the named paths that do not exist."""
+    folders: list[str] = []
+    files: list[str] = []
     missing: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            walked.extend(_walk(path, settings))
+            folders.append(str(path))  # as Path spells it: no "./" in front, no trailing "/"
         elif path.exists() or path.is_symlink():
             if not is_excluded(path, settings):
-                found.append(name)
+                files.append(name)
         else:
             missing.append(name)
-    if settings.respect_gitignore and walked:
-        walked.sort()
-        ignored = gitignore.ignored(walked)
-        if ignored:
-            walked = [path for path in walked if path not in ignored]
-    found.extend(walked)
-    del walked
-    found.sort()
-    return Discovered([path for path, _ in itertools.groupby(found)], missing)
+    return Found(Posts(tuple(folders), tuple(sorted(files)), settings), missing)
 
 
-def _walk(top: Path, settings: Settings) -> Iterable[str]:
-    # Plain strings, not Path objects: pathlib interns every part of every name it parses,
-    # which a site of 100,000 posts would keep paying for in memory.
+def discover(paths: Iterable[str], settings: Settings) -> Discovered:
+    """`find`, with the posts in a list."""
+    found = find(paths, settings)
+    return Discovered(list(found.files), found.missing)
+
+
+def _unique(paths: Iterable[str]) -> Iterator[str]:
+    return (path for path, _ in itertools.groupby(paths))
+
+
+def _walk(top: str, settings: Settings) -> Iterator[str]:
+    """The posts under `top` in sorted order, as os.walk finds them, without sorting them all.
+
+    All paths below a subfolder share the prefix `subfolder/`, so they sort together and,
+    among the folder's files, by that prefix ("a-b.md" < "a.md" < "a/x.md" < "a0.md").
+    Visiting a folder's files and subfolders sorted that way, and walking each subfolder at
+    its place, yields every path in sorted order while holding only the folders on the way
+    down. Like os.walk: symlinked subfolders are not entered, unreadable folders are passed.
+    """
+    # Plain strings, not Path objects: pathlib interns every part of every name it parses.
+    join, islink, separator = os.path.join, os.path.islink, os.sep
+    folder = "" if top == "." else top  # walking "." gives "posts/x.md", as Path spells it
+    stack = [(folder, iter(_entries(folder, settings)))]
+    while stack:
+        folder, entries = stack[-1]
+        for entry in entries:
+            if not entry.endswith(separator):
+                yield join(folder, entry)
+                continue
+            subfolder = join(folder, entry[:-1])
+            if not islink(subfolder):
+                stack.append((subfolder, iter(_entries(subfolder, settings))))
+                break
+        else:
+            stack.pop()
+
+
+def _entries(folder: str, settings: Settings) -> list[str]:
+    """The folder's posts and subfolders to walk (named with a trailing separator), sorted."""
     join, extension = os.path.join, os.path.splitext
-    root = str(top)  # as Path spells it: no "./" in front, no trailing separator
-    for folder, subfolders, names in os.walk(root):
-        if root == ".":  # walking "." gives "./posts": keep the names Path would give
-            folder = folder[2:] if folder != "." else ""
-        subfolders[:] = sorted(
-            sub
-            for sub in subfolders
-            if not _skipped_folder(sub) and not is_excluded(join(folder, sub), settings)
-        )
-        for name in sorted(names):
-            path = join(folder, name)
-            if extension(name)[1].lower() in EXTENSIONS and not is_excluded(path, settings):
-                yield path
+    try:
+        with os.scandir(folder or ".") as scan:
+            found = [(entry.name, _is_folder(entry)) for entry in scan]
+    except OSError:
+        return []
+    entries: list[str] = []
+    for name, is_folder in found:
+        if is_folder:
+            if not _skipped_folder(name) and not is_excluded(join(folder, name), settings):
+                entries.append(name + os.sep)
+        elif extension(name)[1].lower() in EXTENSIONS and not is_excluded(
+            join(folder, name), settings
+        ):
+            entries.append(name)
+    entries.sort()
+    return entries
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows symlinks, as os.walk does
+    except OSError:
+        return False
 
 
 def _skipped_folder(name: str) -> bool:

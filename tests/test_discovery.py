@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
 import subprocess
+import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from linter.config import settings_from_table
-from linter.discovery import discover
+from linter import gitignore
+from linter.config import Settings, settings_from_table
+from linter.discovery import EXTENSIONS, SKIPPED_FOLDERS, discover, find, is_excluded
 from tests.conftest import JUNK_POST, Run
 
 
@@ -84,3 +89,208 @@ def test_exclude_is_relative_to_the_config_file_not_the_cwd(
     Path("posthygiene.toml").write_text('exclude = ["source/_posts/*.md"]\n', encoding="utf-8")
     monkeypatch.chdir(project / "source")
     assert cli("check", "_posts/junk.md").exit_code == 0
+
+
+# -- the order of a lazy walk ---------------------------------------------------------------
+
+TREE = (
+    "A.md",
+    "_b.md",
+    "a-b.md",
+    "a.md",
+    "a/b/c.html",
+    "a/x.md",
+    "a0.md",
+    "ab.md",
+    "b.md.md",
+    "b.md/inner.md",  # a folder named like a post
+    "b/.hidden/x.md",
+    "b/node_modules/x.md",
+    "b/public/x.md",
+    ".dot/x.md",
+    "deep/1/2/3/4/5/z.md",
+    "drafts/keep/y.md",
+    "drafts/x.md",
+    "notes.txt",
+    "space dir/x y.md",
+    "z.HTM",
+    "é.md",
+)
+LINKS = {"alias.md": "a.md", "broken.md": "nowhere.md", "linked": "a"}
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A tree of posts whose names sort in tricky ways, in `site/` below the current folder."""
+    root = tmp_path / "site"
+    for name in TREE:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("<p>post</p>\n", encoding="utf-8")
+    for name, target in LINKS.items():
+        (root / name).symlink_to(target)
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def sorted_at_once(paths: list[str], settings: Settings) -> list[str]:
+    """What discovery gave before it walked lazily: every file found, filtered, then sorted."""
+    named: list[str] = []
+    walked: list[str] = []
+    for name in paths:
+        if Path(name).is_dir():
+            walked += walk_everything(str(Path(name)), settings)
+        elif (Path(name).exists() or Path(name).is_symlink()) and not is_excluded(name, settings):
+            named.append(name)
+    if settings.respect_gitignore:
+        dropped = gitignore.ignored(walked)
+        walked = [path for path in walked if path not in dropped]
+    return sorted(set(named + walked))
+
+
+def walk_everything(root: str, settings: Settings) -> list[str]:
+    found: list[str] = []
+    for folder, subfolders, names in os.walk(root):
+        if root == ".":
+            folder = "" if folder == "." else folder[2:]
+        subfolders[:] = [
+            sub
+            for sub in subfolders
+            if not sub.startswith(".")
+            and sub not in SKIPPED_FOLDERS
+            and not is_excluded(os.path.join(folder, sub), settings)
+        ]
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.splitext(name)[1].lower() in EXTENSIONS and not is_excluded(path, settings):
+                found.append(path)
+    return found
+
+
+def test_a_walk_gives_paths_in_string_order(site: Path) -> None:
+    assert found({}, "site") == [
+        "site/A.md",
+        "site/_b.md",
+        "site/a-b.md",
+        "site/a.md",
+        "site/a/b/c.html",
+        "site/a/x.md",
+        "site/a0.md",
+        "site/ab.md",
+        "site/alias.md",  # a symlinked post is a post
+        "site/b.md.md",
+        "site/b.md/inner.md",
+        "site/broken.md",  # reported as unreadable when checked
+        "site/deep/1/2/3/4/5/z.md",
+        "site/drafts/keep/y.md",
+        "site/drafts/x.md",
+        "site/space dir/x y.md",
+        "site/z.HTM",
+        "site/é.md",
+    ]  # not walked: hidden, node_modules, public, the symlinked folder; notes.txt is no post
+
+
+def test_a_folder_that_cannot_be_read_is_passed_over(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> Any:
+        if path == "site/a":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    walked = found({}, "site")
+    assert "site/a.md" in walked
+    assert not [path for path in walked if path.startswith("site/a/")]
+
+
+@pytest.mark.parametrize(
+    ("paths", "table"),
+    [
+        pytest.param(["site"], {}, id="one-folder"),
+        pytest.param(["."], {}, id="dot"),
+        pytest.param(["./"], {}, id="dot-slash"),
+        pytest.param(["site/", "./site//a"], {}, id="trailing-and-doubled-separators"),
+        pytest.param(["site/a", "site"], {}, id="overlapping-folders"),
+        pytest.param(["site/b.md", ".", "site"], {}, id="dot-and-a-folder-named-like-a-post"),
+        pytest.param(["site/a.md", "site", "site/a/x.md"], {}, id="named-files-inside-a-walk"),
+        pytest.param(["./site/a.md", "site"], {}, id="a-named-file-spelled-otherwise"),
+        pytest.param(["site/notes.txt", "site/b/public", "site"], {}, id="named-non-posts"),
+        pytest.param(["site/linked", "site/deep/1/2"], {}, id="named-symlinked-folder"),
+        pytest.param(["site"], {"exclude": ["drafts"]}, id="excluded-folder"),
+        pytest.param(
+            ["site", "site/drafts/x.md"],
+            {"extend-exclude": ["site/drafts/*.md"]},
+            id="excluded-files-named-or-walked",
+        ),
+        pytest.param(["site", "missing.md", "site/a"], {}, id="missing-path"),
+        pytest.param(["site/a", "site/b.md", "site/deep"], {}, id="disjoint-folders"),
+    ],
+)
+def test_lazy_walk_equals_sorting_everything(
+    site: Path, paths: list[str], table: dict[str, object]
+) -> None:
+    settings = settings_from_table(table, root=site.parent)
+    expected = sorted_at_once(paths, settings)
+    assert expected  # the case has posts to order
+    assert discover(paths, settings).files == expected
+    absolute = [str(site.parent / path) for path in paths]
+    assert discover(absolute, settings).files == sorted_at_once(absolute, settings)
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        pytest.param(["."], id="dot"),
+        pytest.param(["source", "source/_posts"], id="overlapping-folders"),
+        pytest.param(["source/_drafts/draft.md", "source"], id="named-ignored-file"),
+        pytest.param(["source", "../blog/source"], id="one-file-two-spellings"),
+    ],
+)
+@pytest.mark.parametrize("batch", [1, 2, gitignore.BATCH])
+def test_lazy_walk_asks_git_in_batches_with_the_same_answers(
+    repo: Path, paths: list[str], batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings_from_table({}, root=repo)
+    expected = sorted_at_once(paths, settings)
+    asked: list[int] = []
+    real_run = subprocess.run
+
+    def counting_run(command: list[str], **options: Any) -> subprocess.CompletedProcess[bytes]:
+        asked.append(options["input"].count(b"\0"))
+        return real_run(command, **options)
+
+    monkeypatch.setattr(gitignore, "BATCH", batch)
+    monkeypatch.setattr(gitignore.subprocess, "run", counting_run)
+    assert discover(paths, settings).files == expected
+    assert asked
+    assert max(asked) <= batch
+    assert all(not path.endswith("draft.md") or path in paths for path in expected)
+
+
+@pytest.mark.parametrize("respect_gitignore", [False, True])
+def test_walking_holds_only_the_folders_on_the_way_down(
+    tmp_path: Path, respect_gitignore: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memory a walk needs does not grow with the number of posts it walks (with
+    .gitignore respected: with the batch of paths git is asked about, which is bounded)."""
+    monkeypatch.setattr(gitignore, "BATCH", 50)
+    settings = Settings(root=tmp_path, respect_gitignore=respect_gitignore)
+
+    def peak_while_walking(depth: int) -> int:
+        root = tmp_path / f"site-{depth}"
+        for leaf in itertools.product("abcd", repeat=depth):  # 4 subfolders in each folder
+            (root / os.path.join(*leaf)).mkdir(parents=True)
+            for post in range(25):
+                (root / os.path.join(*leaf) / f"a-post-with-a-long-name-{post:03}.md").touch()
+        posts = find([str(root)], settings).files
+        tracemalloc.start()
+        try:
+            assert sum(1 for _ in posts) == 4**depth * 25
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak_while_walking(1), peak_while_walking(3)
+    assert large < small * 1.5  # a list of the 1,600 paths alone would be 10x the small peak
