@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from linter import gitignore
+from linter import discovery, gitignore
 from linter.config import Settings, settings_from_table
 from linter.discovery import EXTENSIONS, SKIPPED_FOLDERS, discover, find, is_excluded
 from tests.conftest import JUNK_POST, Run
@@ -228,9 +229,24 @@ def test_a_folder_that_cannot_be_read_is_passed_over(
         pytest.param(["site/a", "site/b.md", "site/deep"], {}, id="disjoint-folders"),
     ],
 )
+@pytest.mark.parametrize(
+    ("page", "reads"),
+    [
+        pytest.param(discovery.PAGE, discovery.MAX_READS, id="whole-folders"),
+        pytest.param(2, 32, id="pages-of-2"),
+        pytest.param(1, 3, id="a-third-at-a-time"),
+    ],
+)
 def test_lazy_walk_equals_sorting_everything(
-    site: Path, paths: list[str], table: dict[str, object]
+    site: Path,
+    paths: list[str],
+    table: dict[str, object],
+    page: int,
+    reads: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(discovery, "PAGE", page)
+    monkeypatch.setattr(discovery, "MAX_READS", reads)
     settings = settings_from_table(table, root=site.parent)
     expected = sorted_at_once(paths, settings)
     assert expected  # the case has posts to order
@@ -270,27 +286,35 @@ def test_lazy_walk_asks_git_in_batches_with_the_same_answers(
 
 
 @pytest.mark.parametrize("respect_gitignore", [False, True])
-def test_walking_holds_only_the_folders_on_the_way_down(
-    tmp_path: Path, respect_gitignore: bool, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("shape", ["nested", "flat"])
+def test_walking_holds_a_bounded_number_of_names(
+    tmp_path: Path, respect_gitignore: bool, shape: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The memory a walk needs does not grow with the number of posts it walks (with
-    .gitignore respected: with the batch of paths git is asked about, which is bounded)."""
+    """The memory a walk needs does not grow with the number of posts it walks: it holds
+    the folders on the way down, a page of each (and with .gitignore respected, the batch
+    of paths git is asked about)."""
     monkeypatch.setattr(gitignore, "BATCH", 50)
+    monkeypatch.setattr(discovery, "PAGE", 50)
+    monkeypatch.setattr(discovery, "MAX_READS", 100)  # a wider folder holds more than PAGE
     settings = Settings(root=tmp_path, respect_gitignore=respect_gitignore)
 
-    def peak_while_walking(depth: int) -> int:
-        root = tmp_path / f"site-{depth}"
-        for leaf in itertools.product("abcd", repeat=depth):  # 4 subfolders in each folder
-            (root / os.path.join(*leaf)).mkdir(parents=True)
-            for post in range(25):
-                (root / os.path.join(*leaf) / f"a-post-with-a-long-name-{post:03}.md").touch()
-        posts = find([str(root)], settings).files
+    def peak_while_walking(posts: int) -> int:
+        root = tmp_path / f"site-{posts}"
+        depth = round(math.log(posts // 25, 4))
+        folders = itertools.product("abcd", repeat=depth) if shape == "nested" else [()]
+        for leaf in folders:  # 4 subfolders in each folder, 25 posts in each leaf
+            (root / os.path.join("posts", *leaf)).mkdir(parents=True)
+            for post in range(posts if shape == "flat" else 25):
+                (
+                    root / os.path.join("posts", *leaf, f"a-post-with-a-long-name-{post:04}.md")
+                ).touch()
+        found = find([str(root)], settings).files
         tracemalloc.start()
         try:
-            assert sum(1 for _ in posts) == 4**depth * 25
+            assert sum(1 for _ in found) == posts
             return tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
 
-    small, large = peak_while_walking(1), peak_while_walking(3)
+    small, large = peak_while_walking(100), peak_while_walking(1600)
     assert large < small * 1.5  # a list of the 1,600 paths alone would be 10x the small peak
