@@ -16,7 +16,7 @@ from linter.baseline import write_baseline
 from linter.cache import Cache, clean, default_folder, run_key
 from linter.collect import collect
 from linter.config import Settings, check_selectors, load_settings
-from linter.discovery import discover
+from linter.discovery import Posts, find
 from linter.errors import ConfigError, LinterError
 from linter.model import Applicability
 from linter.output import OutputOptions, emit, emit_summary
@@ -180,7 +180,7 @@ def run_check(**options: Any) -> int:
         fail("`-` (standard input) cannot be combined with other paths")
     else:
         try:
-            found = discover(paths or (".",), settings)
+            found = find(paths or (".",), settings)
             missing = found.missing
             if streams(output_options(options)) and options["write_baseline"] is None:
                 return stream_check(found.files, missing, job, options)
@@ -247,31 +247,43 @@ def output_options(options: dict[str, Any]) -> OutputOptions:
     )
 
 
-def check_files(paths: Sequence[str], job: Job, options: dict[str, Any]) -> list[FileResult]:
+def check_files(
+    paths: Sequence[str] | Posts, job: Job, options: dict[str, Any]
+) -> list[FileResult]:
     """Every file's result, in the order of `paths`."""
     return list(each_result(paths, job, options, keep, quiet=options["quiet"]))
 
 
 def each_result(
-    paths: Sequence[str], job: Job, options: dict[str, Any], finish: Finish[T], *, quiet: bool
+    paths: Sequence[str] | Posts,
+    job: Job,
+    options: dict[str, Any],
+    finish: Finish[T],
+    *,
+    quiet: bool,
 ) -> Iterator[T]:
     """`finish` of each file's result as they come, in the order of `paths`.
 
-    See linter.parallel: `finish` runs where the file was checked (in the workers).
+    See linter.parallel: `finish` runs where the file was checked (in the workers). Posts
+    are walked as the check goes; a progress bar counts them in a walk of its own first.
     """
     cache = None
     if not options["no_cache"]:
         folder = options["cache_dir"] or default_folder(job.settings)
         cache = Cache(folder, run_key(job.rules, job.settings))
     jobs = options["jobs"] or default_jobs()
-    with progress(len(paths), quiet=quiet) as advance:
+    with progress(lambda: _count(paths), quiet=quiet) as advance:
         for result in run_files(paths, job, jobs, cache, finish):
             yield result
             advance()
 
 
+def _count(paths: Sequence[str] | Posts) -> int:
+    return len(paths) if isinstance(paths, Sequence) else sum(1 for _ in paths)
+
+
 def stream_check(
-    paths: Sequence[str], missing: Sequence[str], job: Job, options: dict[str, Any]
+    paths: Sequence[str] | Posts, missing: Sequence[str], job: Job, options: dict[str, Any]
 ) -> int:
     """Check and report file by file (see linter.stream): memory stays flat."""
     output = output_options(options)

@@ -10,11 +10,12 @@ workers would cost more than it saves.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -34,6 +35,9 @@ T = TypeVar("T")
 MIN_FILES_PER_WORKER = 32
 MAX_CHUNK = 16
 CHUNKS_AHEAD = 4
+# Paths read per job before deciding how many workers to start and how big a chunk to
+# send: enough that any longer run decides the same, few enough to start checking at once.
+LOOKAHEAD_PER_JOB = max(MIN_FILES_PER_WORKER, 8 * MAX_CHUNK)
 
 
 def default_jobs() -> int:
@@ -136,25 +140,29 @@ def _context() -> BaseContext:
 
 
 def _run(
-    paths: Sequence[str],
+    paths: Iterable[str],
     earlier: Mapping[str, Record],
     job: Job,
     jobs: int,
     store: Store | None,
     finish: Finish[T],
 ) -> Generator[tuple[T, Record | None], None, None]:
-    """Each path, with what the index held for it, through `_process_one`, in order."""
-    workers = worker_count(jobs, len(paths))
+    """Each path, with what the index held for it, through `_process_one`, in order.
+
+    The paths are read as they are needed, a few chunks ahead of the results.
+    """
+    remaining = iter(paths)
+    head = list(itertools.islice(remaining, jobs * LOOKAHEAD_PER_JOB)) if jobs > 1 else []
+    workers = worker_count(jobs, len(head))
     spec = _spec(job, store, finish) if workers > 1 else None
     if spec is None:
-        for path in paths:
+        for path in itertools.chain(head, remaining):
             yield _process_one(path, job, store, finish, earlier.get(path))
         return
-    size = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
-    # Chunks are made as they are sent: no second list as long as the list of paths.
+    size = max(1, min(MAX_CHUNK, len(head) // (workers * 8)))
     chunks = (
-        [(path, earlier.get(path)) for path in paths[i : i + size]]
-        for i in range(0, len(paths), size)
+        [(path, earlier.get(path)) for path in chunk]
+        for chunk in _batches(itertools.chain(head, remaining), size)
     )
     from concurrent.futures import ProcessPoolExecutor  # only runs with workers import it
 
@@ -175,6 +183,12 @@ def _run(
     finally:
         # Workers ignore Ctrl-C and finish the chunk they are on: no half-written post.
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    remaining = iter(items)
+    while batch := list(itertools.islice(remaining, size)):
+        yield batch
 
 
 class _Pool(Generic[T]):
@@ -225,24 +239,27 @@ class _Pool(Generic[T]):
 
 @overload
 def run_files(
-    paths: Sequence[str], job: Job, jobs: int = ..., cache: Cache | None = ...
+    paths: Iterable[str], job: Job, jobs: int = ..., cache: Cache | None = ...
 ) -> Iterator[FileResult]: ...
 
 
 @overload
 def run_files(
-    paths: Sequence[str], job: Job, jobs: int, cache: Cache | None, finish: Finish[T]
+    paths: Iterable[str], job: Job, jobs: int, cache: Cache | None, finish: Finish[T]
 ) -> Iterator[T]: ...
 
 
 def run_files(
-    paths: Sequence[str],
+    paths: Iterable[str],
     job: Job,
     jobs: int = 1,
     cache: Cache | None = None,
     finish: Finish[Any] = keep,
 ) -> Iterator[Any]:
     """One result per path, in the order of `paths`, computed by up to `jobs` processes.
+
+    The paths are read as they are needed (a lazy discovery's walk keeps pace with the
+    checking), and results are given as they come, so memory does not grow with the run.
 
     `finish` is the last step of each file's work, done where the file was checked (so in
     the workers): it turns the FileResult into what the caller wants, such as the file's
@@ -256,20 +273,52 @@ def run_files(
         for result, _ in _run(paths, {}, job, jobs, None, finish):
             yield result
         return
-    known = {path: record for path in paths if (record := cache.known(path, job)) is not None}
-    changed = [path for path in paths if path not in known]
-    misses = _run(changed, cache.index, job, jobs, cache.store, finish)
+    yield from _run_cached(iter(paths), job, jobs, cache, finish)
+
+
+def _run_cached(
+    paths: Iterator[str], job: Job, jobs: int, cache: Cache, finish: Finish[T]
+) -> Iterator[T]:
+    # Every path read so far and not yet given out, with its record if it is unchanged;
+    # the changed ones also wait in `changed` until the workers take them.
+    read: deque[tuple[str, Record | None]] = deque()
+    changed: deque[str] = deque()
+
+    def read_one() -> bool:
+        path = next(paths, None)
+        if path is None:
+            return False
+        record = cache.known(path, job)
+        read.append((path, record))
+        if record is None:
+            changed.append(path)
+        return True
+
+    def to_check() -> Iterator[str]:
+        while changed or read_one():
+            if changed:
+                yield changed.popleft()
+
+    misses = _run(to_check(), cache.index, job, jobs, cache.store, finish)
     try:
-        for path in paths:
-            record = known.get(path)
-            found = None if record is None else cache.output(path, record, job, finish)
-            if found is None:
-                if record is None:
-                    found, record = next(misses)
-                else:  # the stored entry is gone or unreadable: check the file here
-                    found, record = process(path, job, cache.store, finish)
+        while read or read_one():
+            path, record = read.popleft()
+            if record is None:
+                found, record = next(misses)
+            else:
+                found, record = _stored(path, record, job, cache, finish)
             cache.remember(path, record)
             yield found
     finally:
         misses.close()
         cache.save()
+
+
+def _stored(
+    path: str, record: Record, job: Job, cache: Cache, finish: Finish[T]
+) -> tuple[T, Record | None]:
+    """The stored result of an unchanged file, or (its entry gone or unreadable) a new one."""
+    found = cache.output(path, record, job, finish)
+    if found is None:
+        return process(path, job, cache.store, finish)
+    return found, record

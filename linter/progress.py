@@ -12,14 +12,18 @@ import click
 MIN_FILES = 20
 
 
-def wanted(total: int, *, quiet: bool = False) -> bool:
-    return not quiet and total >= MIN_FILES and sys.stderr.isatty()
-
-
 @contextmanager
-def progress(total: int, *, quiet: bool = False) -> Iterator[Callable[[], None]]:
-    """Yield a function to call once per finished file."""
-    if not wanted(total, quiet=quiet):
+def progress(count: Callable[[], int], *, quiet: bool = False) -> Iterator[Callable[[], None]]:
+    """Yield a function to call once per finished file.
+
+    `count` gives the number of files; it is called only when a bar could be shown, since
+    counting may take a walk over every folder of the run (see cli.each_result).
+    """
+    if quiet or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    total = count()
+    if total < MIN_FILES:
         yield lambda: None
         return
     with click.progressbar(length=total, label="Checking", file=sys.stderr, width=30) as bar:

@@ -115,6 +115,18 @@ def test_a_corrupt_entry_is_ignored(site: list[str], cache_root: Path) -> None:
 
 
 @pytest.mark.usefixtures("trusted")
+def test_an_entry_gone_from_under_the_index_is_checked_again(
+    site: list[str], cache_root: Path
+) -> None:
+    first = checked(site, cache_root)
+    for entry in cache_root.rglob("*"):
+        if entry.is_file() and len(entry.name) == 40:
+            entry.unlink()
+    assert checked(site, cache_root) == first
+    assert checked(site, cache_root) == first  # and stored again
+
+
+@pytest.mark.usefixtures("trusted")
 def test_runs_at_the_same_time_keep_each_others_records(tmp_path: Path, cache_root: Path) -> None:
     posts = [tmp_path / "a.md", tmp_path / "b.md"]
     for post in posts:

@@ -205,14 +205,15 @@ def test_a_file_deleted_between_discovery_and_reading(
     gone, kept = tmp_path / "gone.html", tmp_path / "kept.html"
     gone.write_text(FIXABLE)
     kept.write_text(FIXABLE)
-    real = linter.cli.discover
+    real = linter.cli.find
 
-    def discover_then_delete(*args: object) -> Discovered:
+    def find_then_delete(*args: object) -> Discovered:
         found = real(*args)  # type: ignore[arg-type]
+        files = list(found.files)  # the walk has seen it
         gone.unlink()
-        return found
+        return Discovered(files, found.missing)
 
-    monkeypatch.setattr(linter.cli, "discover", discover_then_delete)
+    monkeypatch.setattr(linter.cli, "find", find_then_delete)
     result = run("fix", tmp_path)
     one_error(result, gone, "no such file")
     assert kept.read_text() == FIXED

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from bench.generate import generate
 from linter import parallel
+from linter.cache import Cache
 from linter.cli import main
 from linter.config import Settings
 from linter.discovery import discover
@@ -106,3 +108,41 @@ def test_a_worker_that_dies_does_not_hang_the_run(
     monkeypatch.setattr(parallel, "_process_one", dies_in_a_worker)
     assert list(parallel.run_files(paths, job(), jobs=2)) == list(parallel.run_files(paths, job()))
     assert "a worker process stopped unexpectedly" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("jobs", "cached"),
+    [
+        pytest.param(1, False, id="here"),
+        pytest.param(2, False, id="workers"),
+        pytest.param(2, True, id="workers-filling-the-cache"),
+    ],
+)
+def test_paths_are_read_a_bounded_way_ahead_of_the_results(
+    tmp_path: Path, jobs: int, cached: bool
+) -> None:
+    """A lazy walk keeps pace with the checking: the run never holds all paths at once."""
+    posts = 1000
+    for number in range(posts):
+        (tmp_path / f"{number:04}.md").write_text("<p>tiny</p>\n", encoding="utf-8")
+    paths = files(tmp_path)
+    read = 0
+
+    def walk() -> Iterator[str]:
+        nonlocal read
+        for path in paths:
+            read += 1
+            yield path
+
+    cache = Cache(tmp_path / "cache", "key") if cached else None
+    ahead = []
+    results = []
+    for result in parallel.run_files(walk(), job(), jobs, cache):
+        results.append(result)
+        ahead.append(read - len(results))
+    assert [r.path for r in results] == paths
+    if jobs == 1:
+        assert max(ahead) <= 1  # one read, one checked
+    else:  # what decides the workers, then what they are working on
+        in_flight = jobs * parallel.CHUNKS_AHEAD * parallel.MAX_CHUNK
+        assert max(ahead) <= jobs * parallel.LOOKAHEAD_PER_JOB + in_flight < posts // 2

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from bench.generate import generate
+from linter import discovery
 from linter.cli import main
 from linter.collect import collect
 from linter.config import Settings
@@ -15,7 +18,7 @@ from linter.parallel import run_files
 from linter.registry import all_rules
 from linter.report import load_reporters
 from linter.runner import Job
-from linter.stream import SEPARATORS, streams
+from linter.stream import SEPARATORS, Part, ReportStream, streams
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +81,44 @@ def test_errors_follow_the_report_whole_lines_and_all(site: Path, tmp_path: Path
     assert len(errors) == 2
     assert max(findings) < min(errors)
     assert not [line for line in lines if "posthygiene: error:" in line[1:]]  # none mid-line
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("in_git", [False, True], ids=["plain-folder", "git-work-tree"])
+def test_the_report_starts_before_the_walk_ends(
+    tmp_path: Path, jobs: str, in_git: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Posts are checked as the folders are walked: a large site's report starts at once,
+    and the run never holds the list of all its posts."""
+    if in_git:
+        if shutil.which("git") is None:
+            pytest.skip("git is not installed")
+        subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+        (tmp_path / ".gitignore").write_text("0*/\n", encoding="utf-8")
+    for folder in range(60):
+        for post in range(10):
+            path = tmp_path / f"{folder:02}" / f"{post}.md"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text('<p><img src="photo.png"></p>\n', encoding="utf-8")
+    events: list[str] = []
+    list_folder, add_part = discovery._entries, ReportStream.add
+
+    def listing(folder: str, settings: Settings) -> list[str]:
+        events.append("listed")
+        return list_folder(folder, settings)
+
+    def reporting(stream: ReportStream, part: Part) -> None:
+        events.append("reported" if part.text else "clean")
+        add_part(stream, part)
+
+    monkeypatch.setattr(discovery, "_entries", listing)
+    monkeypatch.setattr(ReportStream, "add", reporting)
+    monkeypatch.chdir(tmp_path)
+    result = run("--jobs", jobs, "--output-format", "concise", ".")
+    posts = 500 if in_git else 600  # .gitignore drops the folders 00 to 09
+    assert result.exit_code == 1
+    assert result.stdout.count("IMG001") == posts
+    assert events.count("listed") == 61
+    assert events.count("reported") == posts
+    last_listing = max(i for i, event in enumerate(events) if event == "listed")
+    assert events.index("reported") < last_listing
