@@ -11,6 +11,7 @@ as JSON to bench/results/.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
 import json
 import os
@@ -366,8 +367,20 @@ def all_inputs(options: argparse.Namespace) -> list[Inputs]:
     return found
 
 
+def compile_bytecode() -> None:
+    """Write the bytecode of the measured packages, as `pip install` does for its users.
+
+    Without it, a machine that sets PYTHONDONTWRITEBYTECODE (or a fresh clone) compiles
+    every module from source in every measured process: about 0.05 s that no installed
+    posthygiene pays. compileall writes the files whatever that variable says.
+    """
+    for package in ("linter", "rules", "bench"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_arguments(argv)
+    compile_bytecode()
     report: dict[str, object] = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "python": sys.version.split()[0],

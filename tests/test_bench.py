@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
+from bench import run
 from bench.generate import generate
 from bench.measure import run_once
 from bench.peers import Peer
@@ -70,3 +74,16 @@ def test_goals_compare_each_case_with_its_target() -> None:
         "memory, all processes, generated 10,000": False,
     }
     assert "cached" in table(inputs, results, runs=1)
+
+
+def test_the_bench_measures_posthygiene_with_its_bytecode_written_as_installs_have_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A copy of a module in a package folder laid out as the repository is.
+    package = tmp_path / "linter"
+    package.mkdir()
+    (package / "cli.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.setattr(run, "ROOT", tmp_path)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # as PYTHONDONTWRITEBYTECODE sets
+    run.compile_bytecode()
+    assert Path(importlib.util.cache_from_source(str(package / "cli.py"))).is_file()
