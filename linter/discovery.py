@@ -18,8 +18,8 @@ EXTENSIONS = frozenset({".html", ".htm", ".md", ".markdown"})
 # Folders skipped while walking (named explicitly, they are still walked).
 SKIPPED_FOLDERS = frozenset({"node_modules", "public", "_site", "__pycache__", "venv"})
 # The most names of one folder held at once (see _entries).
-PAGE = 4096
-MAX_READS = 8
+PAGE = 1024
+MAX_READS = 16
 
 
 @dataclass(frozen=True, slots=True)
