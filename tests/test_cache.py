@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -238,3 +240,20 @@ def test_the_cache_sits_beside_the_configuration(
     assert (tmp_path / ".posthygiene_cache" / "CACHEDIR.TAG").is_file()
     assert not (posts / ".posthygiene_cache").exists()
     assert run("clean").output == f"Removed {tmp_path / '.posthygiene_cache'}\n"
+
+
+def test_processes_filling_one_cache_at_once_leave_whole_entries_and_no_temporary_files(
+    tmp_path: Path, cache_root: Path
+) -> None:
+    site = generate(300, tmp_path / "site", seed=4)
+    command = [sys.executable, "-m", "linter", "check", "--isolated", "--jobs", "1"]
+    command += ["--output-format", "concise", "--cache-dir", str(cache_root), str(site)]
+    root = Path(__file__).resolve().parent.parent
+    # Processes write the same entries at the same time (as pre-commit's do).
+    runs = [subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE) for _ in range(4)]
+    outputs = [process.communicate()[0] for process in runs]
+    fresh = subprocess.run([*command, "--no-cache"], cwd=root, capture_output=True).stdout
+    assert outputs == [fresh] * 4
+    stored = [path for path in cache_root.rglob("*") if path.is_file()]
+    assert not [path for path in stored if path.name.endswith(".tmp")]
+    assert subprocess.run(command, cwd=root, capture_output=True).stdout == fresh  # read back
