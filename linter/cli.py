@@ -174,6 +174,7 @@ def run_check(**options: Any) -> int:
     job = Job(rules, settings, mode, wanted)
     paths: tuple[str, ...] = options["paths"]
     missing: list[str] = []
+    problems: list[str] = []  # folders that could not be read
     if reads_stdin(paths, options["stdin_filename"]):
         results = [run_stdin(job, options["stdin_filename"])]
     elif STDIN in paths:
@@ -185,12 +186,14 @@ def run_check(**options: Any) -> int:
             if streams(output_options(options)) and options["write_baseline"] is None:
                 return stream_check(found.files, missing, job, options)
             results = check_files(found.files, job, options)
+            problems = found.files.problems
         except KeyboardInterrupt:
             # Every write is a rename of a complete file: each post is whole, fixed or not.
             fail("interrupted; files written so far are fixed, the others are unchanged")
     report = collect(
         results,
         missing=missing,
+        problems=problems,
         rules=rules,
         wanted=wanted,
         fixing=mode is Mode.FIX,
@@ -302,6 +305,8 @@ def stream_check(
     quiet = options["quiet"] or to_terminal
     for part in each_result(paths, job, options, stream.parts, quiet=quiet):
         stream.add(part)
+    if isinstance(paths, Posts):
+        stream.errors += paths.problems
     report, rendered = stream.close()
     emit_summary(report, output, rendered=rendered)
     return exit_code(report, [], options)

@@ -18,6 +18,7 @@ def collect(
     results: Sequence[FileResult],
     *,
     missing: Sequence[str] = (),
+    problems: Sequence[str] = (),
     rules: Sequence[Rule] = (),
     wanted: Applicability = Applicability.SAFE,
     fixing: bool = False,
@@ -26,6 +27,7 @@ def collect(
 ) -> RunReport:
     root = repository_root()
     errors = [f"{path}: no such file or folder" for path in missing]
+    errors += problems  # folders a walk could not read
     errors += [r.error for r in results if r.error]
     diagnostics = [d for r in results for d in r.diagnostics]
     # Fingerprints cost a hash of each finding's line: without a baseline, the formats

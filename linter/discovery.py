@@ -7,7 +7,7 @@ import heapq
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import gitignore
@@ -29,18 +29,29 @@ class Posts:
     Iterating walks the folders (afresh each time) and yields each post as it is reached:
     a run checks the first posts while later folders are unread, and never holds the list
     of a whole site. Named files are always kept; walked ones drop what .gitignore ignores
-    when the settings say so.
+    when the settings say so. A folder that cannot be read is noted in `unreadable`.
     """
 
     folders: tuple[str, ...]
     files: tuple[str, ...]  # sorted
     settings: Settings
+    # Folders the walks could not read, with the reason: their posts went unchecked.
+    unreadable: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __iter__(self) -> Iterator[str]:
-        walked = _unique(heapq.merge(*(_walk(folder, self.settings) for folder in self.folders)))
+        walks = (_walk(folder, self.settings, self.unreadable) for folder in self.folders)
+        walked = _unique(heapq.merge(*walks))
         if self.settings.respect_gitignore:
             walked = gitignore.kept(walked)
         return _unique(heapq.merge(self.files, walked))
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per folder the walks could not read, for the run's errors."""
+        return [
+            f"{folder}: cannot read the folder ({reason}); its posts were not checked"
+            for folder, reason in self.unreadable.items()
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,7 @@ class Found:
 class Discovered:
     files: list[str]
     missing: list[str]
+    problems: list[str] = field(default_factory=list)  # see Posts.problems
 
 
 def find(paths: Iterable[str], settings: Settings) -> Found:
@@ -75,26 +87,28 @@ def find(paths: Iterable[str], settings: Settings) -> Found:
 def discover(paths: Iterable[str], settings: Settings) -> Discovered:
     """`find`, with the posts in a list."""
     found = find(paths, settings)
-    return Discovered(list(found.files), found.missing)
+    files = list(found.files)
+    return Discovered(files, found.missing, found.files.problems)
 
 
 def _unique(paths: Iterable[str]) -> Iterator[str]:
     return (path for path, _ in itertools.groupby(paths))
 
 
-def _walk(top: str, settings: Settings) -> Iterator[str]:
+def _walk(top: str, settings: Settings, unreadable: dict[str, str]) -> Iterator[str]:
     """The posts under `top` in sorted order, as os.walk finds them, without sorting them all.
 
     All paths below a subfolder share the prefix `subfolder/`, so they sort together and,
     among the folder's files, by that prefix ("a-b.md" < "a.md" < "a/x.md" < "a0.md").
     Visiting a folder's files and subfolders sorted that way, and walking each subfolder at
     its place, yields every path in sorted order while holding only the folders on the way
-    down. Like os.walk: symlinked subfolders are not entered, unreadable folders are passed.
+    down. Like os.walk, symlinked subfolders are not entered; a folder that cannot be read
+    is passed over and noted in `unreadable`.
     """
     # Plain strings, not Path objects: pathlib interns every part of every name it parses.
     join, islink, separator = os.path.join, os.path.islink, os.sep
     folder = "" if top == "." else top  # walking "." gives "posts/x.md", as Path spells it
-    stack = [(folder, iter(_entries(folder, settings)))]
+    stack = [(folder, iter(_entries(folder, settings, unreadable)))]
     while stack:
         folder, entries = stack[-1]
         for entry in entries:
@@ -103,13 +117,13 @@ def _walk(top: str, settings: Settings) -> Iterator[str]:
                 continue
             subfolder = join(folder, entry[:-1])
             if not islink(subfolder):
-                stack.append((subfolder, iter(_entries(subfolder, settings))))
+                stack.append((subfolder, iter(_entries(subfolder, settings, unreadable))))
                 break
         else:
             stack.pop()
 
 
-def _entries(folder: str, settings: Settings) -> Iterator[str]:
+def _entries(folder: str, settings: Settings, unreadable: dict[str, str]) -> Iterator[str]:
     """The folder's posts and subfolders to walk (named with a trailing separator), sorted.
 
     Sorting takes every name in the folder, but holding them all would make a flat folder
@@ -120,7 +134,7 @@ def _entries(folder: str, settings: Settings) -> Iterator[str]:
     excluded: set[str] = set()  # what the first read found excluded: not matched again
     size, after = PAGE, ""
     while True:
-        page, remaining = _page(folder, settings, after, size, excluded)
+        page, remaining = _page(folder, settings, after, size, excluded, unreadable)
         yield from page
         if remaining <= size:
             return
@@ -130,7 +144,12 @@ def _entries(folder: str, settings: Settings) -> Iterator[str]:
 
 
 def _page(
-    folder: str, settings: Settings, after: str, size: int, excluded: set[str]
+    folder: str,
+    settings: Settings,
+    after: str,
+    size: int,
+    excluded: set[str],
+    unreadable: dict[str, str],
 ) -> tuple[list[str], int]:
     """The `size` smallest entries after `after` in sorted order, and how many there are."""
     join, separator, first = os.path.join, os.sep, not after
@@ -154,7 +173,9 @@ def _page(
     try:
         with os.scandir(folder or ".") as scan:
             page = heapq.nsmallest(size, entries(scan))
-    except OSError:  # as os.walk: a folder that cannot be read is passed over
+    except OSError as exc:  # passed over, as os.walk does, but not in silence
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+        unreadable.setdefault(folder or ".", reason or str(exc))
         return [], 0
     return page, remaining
 

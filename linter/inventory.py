@@ -86,6 +86,7 @@ def take_inventory(paths: Iterable[str], settings: Settings) -> Inventory:
     found = discover(paths, settings)
     inventory = Inventory(files_scanned=len(found.files))
     inventory.errors += [f"{path}: no such file or folder" for path in found.missing]
+    inventory.errors += found.problems
     for path in found.files:
         try:
             source = read_source(path, max_bytes=settings.max_file_size)

@@ -190,20 +190,47 @@ def test_a_walk_gives_paths_in_string_order(site: Path) -> None:
     ]  # not walked: hidden, node_modules, public, the symlinked folder; notes.txt is no post
 
 
-def test_a_folder_that_cannot_be_read_is_passed_over(
-    site: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def unreadable(monkeypatch: pytest.MonkeyPatch, folder: str, error: OSError) -> None:
+    """Make reading `folder` fail (root reads any folder, so a chmod would not do here)."""
     real_scandir = os.scandir
 
     def scandir(path: str) -> Any:
-        if path == "site/a":
-            raise PermissionError(13, "Permission denied", path)
+        if path == folder:
+            raise error
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    walked = found({}, "site")
-    assert "site/a.md" in walked
-    assert not [path for path in walked if path.startswith("site/a/")]
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (OSError(5, "Input/output error"), "Input/output error"),
+    ],
+)
+def test_a_folder_that_cannot_be_read_is_passed_over_and_named(
+    site: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, reason: str
+) -> None:
+    unreadable(monkeypatch, "site/a", error)
+    walked = discover(["site"], Settings(root=Path.cwd()))
+    assert "site/a.md" in walked.files
+    assert not [path for path in walked.files if path.startswith("site/a/")]
+    assert walked.problems == [
+        f"site/a: cannot read the folder ({reason}); its posts were not checked"
+    ]
+
+
+@pytest.mark.parametrize("output_format", ["full", "sarif"])  # streamed, and kept whole
+def test_check_reports_a_folder_it_could_not_read_and_exits_2(
+    site: Path, monkeypatch: pytest.MonkeyPatch, cli: Run, output_format: str
+) -> None:
+    (site / "a.md").write_text('<img src="x.png">\n', encoding="utf-8")
+    unreadable(monkeypatch, "site/a", PermissionError(13, "Permission denied"))
+    result = cli("check", "--isolated", "--no-cache", "--output-format", output_format, "site")
+    assert result.exit_code == 2
+    assert "site/a.md" in result.stdout  # the other posts are still checked
+    assert result.stderr.count("site/a: cannot read the folder (permission denied)") == 1
 
 
 @pytest.mark.parametrize(
@@ -318,3 +345,12 @@ def test_walking_holds_a_bounded_number_of_names(
 
     small, large = peak_while_walking(100), peak_while_walking(1600)
     assert large < small * 1.5  # a list of the 1,600 paths alone would be 10x the small peak
+
+
+def test_inventory_names_a_folder_it_could_not_read(
+    site: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
+) -> None:
+    unreadable(monkeypatch, "site/a", PermissionError(13, "Permission denied"))
+    result = cli("inventory", "--isolated", "site")
+    assert result.exit_code == 2
+    assert "site/a: cannot read the folder (permission denied)" in result.stderr

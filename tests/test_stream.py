@@ -103,9 +103,9 @@ def test_the_report_starts_before_the_walk_ends(
     events: list[str] = []
     list_folder, add_part = discovery._entries, ReportStream.add
 
-    def listing(folder: str, settings: Settings) -> list[str]:
+    def listing(folder: str, settings: Settings, unreadable: dict[str, str]) -> list[str]:
         events.append("listed")
-        return list_folder(folder, settings)
+        return list_folder(folder, settings, unreadable)
 
     def reporting(stream: ReportStream, part: Part) -> None:
         events.append("reported" if part.text else "clean")
