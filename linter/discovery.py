@@ -87,7 +87,7 @@ def find(paths: Iterable[str], settings: Settings) -> Found:
 def discover(paths: Iterable[str], settings: Settings) -> Discovered:
     """`find`, with the posts in a list."""
     found = find(paths, settings)
-    files = list(found.files)
+    files = list(found.files)  # the walk notes the folders it could not read
     return Discovered(files, found.missing, found.files.problems)
 
 
