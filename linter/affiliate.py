@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from linter.config import Settings
+from linter.config import Settings, derived
 from linter.document import Document
 from linter.errors import ConfigError
 from linter.networks import (
@@ -100,30 +100,20 @@ def _freeze(table: Mapping[str, tuple[str, ...]]) -> _Table:
     return tuple(sorted((key, tuple(values)) for key, values in table.items()))
 
 
-# Per Settings object (compared by identity: settings hold dicts and cannot be hashed).
-_CONTEXTS: dict[int, tuple[Settings, AffiliateOptions, Registry]] = {}
-
-
-def _context(settings: Settings) -> tuple[Settings, AffiliateOptions, Registry]:
-    found = _CONTEXTS.get(id(settings))
-    if found is not None and found[0] is settings:
-        return found
+def _context(settings: Settings) -> tuple[AffiliateOptions, Registry]:
     section = settings.section(AffiliateOptions)
     key = section.table_key
     registry = builtin_registry() if key == ((), (), ()) else _custom_registry(key)
-    if len(_CONTEXTS) > 64:
-        _CONTEXTS.clear()
-    _CONTEXTS[id(settings)] = found = (settings, section, registry)
-    return found
+    return section, registry
 
 
 def options(settings: Settings) -> AffiliateOptions:
-    return _context(settings)[1]
+    return derived(settings, _context)[0]
 
 
 def registry_for(settings: Settings) -> Registry:
     """The shipped registry, plus the networks and parameters the settings add."""
-    return _context(settings)[2]
+    return derived(settings, _context)[1]
 
 
 @cache

@@ -15,6 +15,7 @@ from linter.registry import OPTION_SECTIONS, all_rules, known_selector
 
 CONFIG_FILES = ("posthygiene.toml", ".posthygiene.toml", "pyproject.toml")
 OptionsT = TypeVar("OptionsT")
+DerivedT = TypeVar("DerivedT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,30 @@ class Settings:
     @property
     def selected(self) -> tuple[str, ...]:
         return self.select + self.extend_select
+
+
+# What `derived` worked out, by Settings object and function. Settings hold dicts and cannot
+# be hashed, so they are told apart by identity; each entry keeps its Settings alive, so
+# the id cannot be reused by another while the entry is here.
+_DERIVED: dict[tuple[int, Callable[[Settings], object]], tuple[Settings, object]] = {}
+_DERIVED_KEPT = 256
+
+
+def derived(settings: Settings, compute: Callable[[Settings], DerivedT]) -> DerivedT:
+    """`compute(settings)`, worked out once per Settings object however many posts ask.
+
+    For what rules build from their options (host sets, a network registry): one run has
+    one Settings, and a test or an API user making many gets a bounded memo.
+    """
+    key = (id(settings), compute)
+    found = _DERIVED.get(key)
+    if found is not None:  # its Settings is alive, so the id is still this one's
+        return found[1]  # type: ignore[return-value]
+    value = compute(settings)
+    if len(_DERIVED) >= _DERIVED_KEPT:
+        _DERIVED.clear()
+    _DERIVED[key] = (settings, value)
+    return value
 
 
 def _strings(key: str, value: object) -> tuple[str, ...]:

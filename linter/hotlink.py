@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from linter.config import Settings
+from linter.config import Settings, derived
 from linter.registry import option_section
 from linter.urls import host_of, scheme_of
 
@@ -67,27 +67,18 @@ def hotlink(url: str, settings: Settings) -> Hotlink | None:
     if scheme_of(url) not in ("http", "https") and not url.startswith("//"):
         return None
     host = host_of(url)
-    own, checking = _host_sets(settings)
+    own, checking = derived(settings, _host_sets)
     if not host or matches_host(host, own):
         return None
     return Hotlink(host, matches_host(host, checking))
 
 
-# Per Settings object (compared by identity: settings hold dicts and cannot be hashed).
-_HOST_SETS: dict[int, tuple[Settings, frozenset[str], frozenset[str]]] = {}
-
-
 def _host_sets(settings: Settings) -> tuple[frozenset[str], frozenset[str]]:
     """The site's own hosts, and the hosts that check the Referer."""
-    found = _HOST_SETS.get(id(settings))
-    if found is None or found[0] is not settings:
-        options = settings.section(ImageOptions)
-        own = host_set((*settings.site_hosts, *options.allowed_hosts))
-        checking = host_set((*REFERER_CHECKING_HOSTS, *options.extend_referer_checking_hosts))
-        if len(_HOST_SETS) > 64:
-            _HOST_SETS.clear()
-        _HOST_SETS[id(settings)] = found = (settings, own, checking)
-    return found[1], found[2]
+    options = settings.section(ImageOptions)
+    own = host_set((*settings.site_hosts, *options.allowed_hosts))
+    checking = host_set((*REFERER_CHECKING_HOSTS, *options.extend_referer_checking_hosts))
+    return own, checking
 
 
 def hotlink_message(what: str, found: Hotlink, *, no_referrer: bool = False) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Settings, find_config, load_settings, settings_from_table
+from linter.config import Settings, derived, find_config, load_settings, settings_from_table
 from linter.errors import ConfigError
 from linter.registry import select_rules
 
@@ -79,3 +79,20 @@ def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
 def test_isolated_ignores_files(tmp_path: Path) -> None:
     (tmp_path / "posthygiene.toml").write_text('select = ["AFF"]\n')
     assert load_settings(tmp_path / "posthygiene.toml", isolated=True).select == ("ALL",)
+
+
+def test_what_is_derived_from_settings_is_worked_out_once_per_settings_object() -> None:
+    calls: list[tuple[str, ...]] = []
+
+    def hosts(settings: Settings) -> tuple[str, ...]:
+        calls.append(settings.site_hosts)
+        return settings.site_hosts
+
+    mine, theirs = Settings(site_hosts=("mine.example",)), Settings(site_hosts=("b.example",))
+    assert [derived(s, hosts) for s in (mine, theirs, mine, theirs)] == [
+        ("mine.example",),
+        ("b.example",),
+        ("mine.example",),
+        ("b.example",),
+    ]
+    assert calls == [("mine.example",), ("b.example",)]
