@@ -18,9 +18,8 @@ from linter.networks import (
     Registry,
     builtin_networks,
     builtin_registry,
+    classify_plain_url,
     classify_raw_href,
-    may_be_absolute,
-    may_have_network,
 )
 from linter.registry import option_section
 from linter.tokens import StartTag
@@ -181,11 +180,12 @@ class Links:
         start = tag.start
         if start in known:
             return known[start]
-        plain = self._hrefs.get(tag)
-        if plain is not None and not _may_have_network(*plain, self._registry):
-            known[start] = None  # most links: a plain href to a host no network knows
-            return None
-        known[start] = info = _classify_tag(tag, self._registry)
+        plain = self._hrefs.get(tag)  # most links: a plain href to a host no network knows
+        if plain is not None:
+            info = classify_plain_url(*plain, self._registry)
+        else:
+            info = _classify_tag(tag, self._registry)
+        known[start] = info
         return info
 
     def affiliate(self, tag: StartTag) -> LinkInfo | None:
@@ -205,11 +205,6 @@ def links(doc: Document, settings: Settings) -> Links:
 
 def _links_by_registry(doc: Document) -> dict[Registry, Links]:
     return {}
-
-
-def _may_have_network(url: str, host: str, registry: Registry) -> bool:
-    # The host first: most links are settled by it (relative ones have none).
-    return may_have_network(host, registry) and may_be_absolute(url)
 
 
 def affiliate_link(tag: StartTag, settings: Settings) -> LinkInfo | None:

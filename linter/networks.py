@@ -270,9 +270,16 @@ _MEMO = 4096
 def classify_raw_href(raw: str, registry: Registry) -> LinkInfo | None:
     """`classify_url` of an attribute's raw source text (entities not yet decoded)."""
     url = plain_url(raw)  # most hrefs need no decoding, and go where no network is
-    if url is not None and not _may_have_network(url, registry):
-        return None
+    if url is not None:
+        return classify_plain_url(url, host_of(url), registry)
     return _classify_raw(raw, registry)
+
+
+def classify_plain_url(url: str, host: str, registry: Registry) -> LinkInfo | None:
+    """`classify_url` of a `plain_url` whose `host_of` is known: most are settled by it."""
+    if not may_have_network_at(url, host, registry):
+        return None
+    return _classify(url, registry)
 
 
 @lru_cache(maxsize=_MEMO)
@@ -282,7 +289,13 @@ def _classify_raw(raw: str, registry: Registry) -> LinkInfo | None:
 
 def _may_have_network(url: str, registry: Registry) -> bool:
     """False when the URL's host alone shows that no network knows it (most links)."""
-    return may_be_absolute(url) and may_have_network(host_of(url), registry)
+    return may_have_network_at(url, host_of(url), registry)
+
+
+def may_have_network_at(url: str, host: str, registry: Registry) -> bool:
+    """`_may_have_network` with the URL's `host_of` already worked out."""
+    # The host first: it settles most links (relative ones have none).
+    return may_have_network(host, registry) and may_be_absolute(url)
 
 
 def may_have_network(host: str, registry: Registry) -> bool:

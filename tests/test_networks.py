@@ -9,12 +9,14 @@ from linter.networks import (
     Registry,
     builtin_networks,
     builtin_registry,
+    classify_plain_url,
     classify_raw_href,
     classify_url,
     load_networks,
     network_from_table,
 )
 from linter.redirects import real_url
+from linter.urls import host_of
 
 # Every network issue 3 names, by a link that must be classified as that network.
 NAMED_IN_ISSUE = {
@@ -289,3 +291,19 @@ def test_real_url(candidate: str, url: str | None) -> None:
 def test_raw_hrefs_classify_as_their_decoded_url(raw: str, key: str | None) -> None:
     found = classify_raw_href(raw, builtin_registry())
     assert (found.network.key if found else None) == key
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        *NAMED_IN_ISSUE.values(),
+        "https://www.theguardian.com/world",
+        "//amzn.to/3xyz",
+        "/relative?tag=x-20",
+        "mailto:someone@amazon.com",
+        "",
+    ],
+)
+def test_a_plain_url_with_its_host_is_classified_as_any_url(url: str) -> None:
+    registry = builtin_registry()
+    assert classify_plain_url(url, host_of(url), registry) == classify_url(url, registry)
