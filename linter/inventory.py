@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from linter.affiliate import affiliate_link
 from linter.config import Settings
-from linter.discovery import discover
+from linter.discovery import find
 from linter.document import Document
 from linter.errors import SourceError
 from linter.networks import LinkInfo
@@ -83,11 +83,12 @@ def affiliate_links(source: Source, settings: Settings) -> Iterator[LinkInfo]:
 
 
 def take_inventory(paths: Iterable[str], settings: Settings) -> Inventory:
-    found = discover(paths, settings)
-    inventory = Inventory(files_scanned=len(found.files))
+    """Every post's affiliate links, the posts read as the folders are walked."""
+    found = find(paths, settings)
+    inventory = Inventory()
     inventory.errors += [f"{path}: no such file or folder" for path in found.missing]
-    inventory.errors += found.problems
     for path in found.files:
+        inventory.files_scanned += 1
         try:
             source = read_source(path, max_bytes=settings.max_file_size)
         except SourceError as exc:
@@ -95,6 +96,7 @@ def take_inventory(paths: Iterable[str], settings: Settings) -> Inventory:
             continue
         for info in affiliate_links(source, settings):
             inventory.add(path, info)
+    inventory.errors += found.files.problems  # the walk notes them as it meets them
     return inventory
 
 
