@@ -44,6 +44,7 @@ CORPUS = SHARED / "corpus"
 SEED = SHARED / "seeds" / "000_26a557e8b0f37156.txt"
 EXAMPLE = ROOT / "examples" / "post.md"
 RESULTS = ROOT / "bench" / "results"
+GENERATED = Path(tempfile.gettempdir()) / "posthygiene-bench"  # generated posts, kept
 CASES = ("floor", "jobs1", "jobs", "cache", "one", "peers")
 
 
@@ -321,7 +322,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "posthygiene-bench",
+        default=GENERATED,
         help="where generated posts are kept between runs",
     )
     parser.add_argument("--runs", type=int, default=5, help="runs per case (the median counts)")

@@ -1,16 +1,27 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench import rules as rule_profile
 from bench import run
 from bench.generate import generate
 from bench.measure import run_once
 from bench.peers import Peer
 from bench.run import Inputs, Result, goals, table
+from linter.config import Settings
+from linter.document import Document
+from linter.engine import Linter
+from linter.model import Finding, Severity
+from linter.registry import FixAvailability, Rule, select_rules
+from linter.source import Source, read_source
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -87,3 +98,71 @@ def test_the_bench_measures_posthygiene_with_its_bytecode_written_as_installs_ha
     monkeypatch.setattr(sys, "dont_write_bytecode", True)  # as PYTHONDONTWRITEBYTECODE sets
     run.compile_bytecode()
     assert Path(importlib.util.cache_from_source(str(package / "cli.py"))).is_file()
+
+
+def _posts(folder: Path) -> list[Source]:
+    generate(12, folder, seed=3)
+    sources = rule_profile.load(folder)
+    return [*sources, read_source(str(run.EXAMPLE))]
+
+
+def _burner(doc: Document, settings: Settings) -> Iterator[Finding]:
+    deadline = time.process_time() + 0.01  # 10 ms of CPU per post, nothing found
+    while time.process_time() < deadline:
+        pass
+    return iter(())
+
+
+SLOW = Rule("ZZZ999", "slow", "burns CPU", Severity.WARNING, FixAvailability.NONE, "", _burner, "")
+
+
+def test_the_rule_profile_counts_the_findings_check_reports(tmp_path: Path) -> None:
+    sources = _posts(tmp_path)
+    rules = select_rules(("ALL",), ())
+    found = rule_profile.profile(sources, rules, Settings(), rounds=1)
+    linter = Linter(rules, Settings())
+    reported = Counter(d.code for source in sources for d in linter.lint(source))
+    assert {row.label.split()[0]: row.findings for row in found.rules if row.findings} == dict(
+        reported
+    )
+    assert sum(reported.values()) > 20  # the generated junk and the example post's
+
+
+def test_the_rule_profile_puts_the_costly_rule_first(tmp_path: Path) -> None:
+    sources = _posts(tmp_path)
+    cheap = select_rules(("IMG001", "HTM"), ())
+    found = rule_profile.profile(sources, [*cheap, SLOW], Settings(), rounds=1, warm=True)
+    assert found.attributes is not None
+    codes = [rule.code for rule in [*cheap, SLOW]]
+
+    def listed(text: str) -> list[str]:
+        return [
+            words[0] for line in text.splitlines() if (words := line.split()) and words[0] in codes
+        ]
+
+    assert listed(rule_profile.table(found))[0] == "ZZZ999"
+    assert listed(rule_profile.table(found, by_cost=False)) == codes
+    assert found.rules[-1].seconds >= 0.01 * len(sources)
+
+
+def test_the_rule_profile_says_what_it_cannot_profile(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert rule_profile.main([str(tmp_path / "missing")]) == 2
+    assert "missing: not a folder" in capsys.readouterr().err
+    generate(3, tmp_path / "posts", seed=1)
+    assert rule_profile.main([str(tmp_path / "posts"), "--select", "XYZ"]) == 2
+    assert "--select XYZ: no rule matches" in capsys.readouterr().err
+
+
+def test_the_rule_profile_writes_its_table_as_json(tmp_path: Path) -> None:
+    generate(3, tmp_path / "posts", seed=1)
+    output = tmp_path / "profile.json"
+    argv = [str(tmp_path / "posts"), "--select", "AFF", "--rounds", "1", "--json", str(output)]
+    assert rule_profile.main(argv) == 0
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert data["posts"] == 3
+    assert [row["label"].split()[0] for row in data["rules"]] == [
+        rule.code for rule in select_rules(("AFF",), ())
+    ]
+    assert data["rules_total"] == pytest.approx(sum(row["seconds"] for row in data["rules"]))
