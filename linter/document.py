@@ -71,6 +71,7 @@ class Document:
         scanned = scan(self.masked)
         self.tokens: list[Token] = scanned.tokens
         self._start_tags = scanned.start_tags
+        self.comments: list[Comment] = scanned.comments  # `<!-- -->` only, in order
         self._by_name: dict[str, list[StartTag]] | None = None
         self._prose: dict[int, bool] = {}  # start tag offset: whether its contents are prose
         self._enclosing: dict[str, dict[int, StartTag | None]] = {}

@@ -21,7 +21,6 @@ from linter.document import Document
 from linter.model import Edit, Finding, Fix
 from linter.tokens import Comment
 
-MARKER = "posthygiene-"
 UNUSED_CODE = "PH001"
 # A directive: `posthygiene-KIND CODES`, then maybe ` -- a reason`. Two linear scans:
 # one pattern with a lazy CODES and trailing white space took n² steps on long blanks.
@@ -84,11 +83,8 @@ def parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
 def _parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
     directives: list[Directive] = []
     malformed: list[Malformed] = []
-    if MARKER not in doc.masked:
-        return directives, malformed
-    for token in doc.tokens:
-        if not isinstance(token, Comment):
-            continue
+    # The tokeniser listed the comments: no search of the whole text (slow on CJK text).
+    for token in doc.comments:
         start, end = comment_body(doc.masked, token)
         match = _DIRECTIVE.match(doc.masked, start, end)
         if match is None:

@@ -257,10 +257,11 @@ _START, _ATTRS, _END = (_MARKUP_STEP.groupindex[group] for group in ("start", "a
 
 @dataclass(slots=True)
 class Scan:
-    """A tokenised text: its markup tokens, and its start tags in order."""
+    """A tokenised text: its markup tokens, and its start tags and comments in order."""
 
     tokens: list[Token]
     start_tags: list[StartTag]
+    comments: list[Comment]
 
 
 def tokenize(text: str) -> list[Token]:
@@ -279,8 +280,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 def scan(text: str) -> Scan:
-    """Tokenise `text` in one pass, listing the start tags on the way."""
+    """Tokenise `text` in one pass, listing the start tags and comments on the way."""
     tokens: list[Token] = []
+    comments: list[Comment] = []
     append = tokens.append
     start_tags: list[StartTag] = []
     add_start_tag = start_tags.append
@@ -333,13 +335,13 @@ def scan(text: str) -> Scan:
                 elif open_counts.get(name):
                     _close(stack, open_counts, end_tag)
             else:
-                position = _scan_markup(text, tag_start, tokens, stack, open_counts)
+                position = _scan_markup(text, tag_start, tokens, stack, open_counts, comments)
                 break
             position = end
         else:
             break
         resume = position
-    return Scan(tokens, start_tags)
+    return Scan(tokens, start_tags, comments)
 
 
 def _close(stack: list[StartTag], open_counts: dict[str, int], end_tag: EndTag) -> None:
@@ -356,13 +358,18 @@ def _close(stack: list[StartTag], open_counts: dict[str, int], end_tag: EndTag) 
 
 
 def _scan_markup(
-    text: str, lt: int, tokens: list[Token], stack: list[StartTag], open_counts: dict[str, int]
+    text: str,
+    lt: int,
+    tokens: list[Token],
+    stack: list[StartTag],
+    open_counts: dict[str, int],
+    comments: list[Comment],
 ) -> int:
     """Tokens at a `<` that starts no text, start tag or end tag; the position after them."""
     length = len(text)
     second = text[lt + 1]
     if second == "!":
-        return _scan_bang(text, lt, tokens)
+        return _scan_bang(text, lt, tokens, comments)
     if second == "?":
         close = text.find(">", lt)
         end = length if close < 0 else close + 1
@@ -383,7 +390,7 @@ def _close_open_link(stack: list[StartTag], open_counts: dict[str, int]) -> None
             return
 
 
-def _scan_bang(text: str, lt: int, tokens: list[Token]) -> int:
+def _scan_bang(text: str, lt: int, tokens: list[Token], comments: list[Comment]) -> int:
     length = len(text)
     if text.startswith("<!--", lt):
         if text.startswith(">", lt + 4):
@@ -396,7 +403,9 @@ def _scan_bang(text: str, lt: int, tokens: list[Token]) -> int:
             if close < 0 or (0 <= bang < close):
                 close = bang + 1 if bang >= 0 else -1
             end = length if close < 0 else close + 3
-        tokens.append(Comment(lt, end, len(tokens)))
+        comment = Comment(lt, end, len(tokens))
+        tokens.append(comment)
+        comments.append(comment)
         return end
     if text.startswith("<![CDATA[", lt):
         close = text.find("]]>", lt)

@@ -118,3 +118,21 @@ def test_void_and_raw_text_elements() -> None:
     assert p.end_tag is not None
     assert any(isinstance(t, RawText) and t.end - t.start == 8 for t in tokens)
     assert not any(isinstance(t, StartTag) and t.name == "b" for t in tokens)
+
+
+@pytest.mark.parametrize(
+    ("html", "comments"),
+    [
+        pytest.param(
+            "<p>a<!-- one -->b<!---->c</p><!-- two",
+            ["<!-- one -->", "<!---->", "<!-- two"],
+            id="in-order-and-unclosed",
+        ),
+        pytest.param("<script><!-- not a comment --></script><!x>", [], id="raw-text-and-bogus"),
+        pytest.param("<!--> <!---> x", ["<!-->", "<!--->"], id="abruptly-closed"),
+    ],
+)
+def test_scan_lists_the_comments_it_found_in_order(html: str, comments: list[str]) -> None:
+    scanned = scan(html)
+    assert [html[c.start : c.end] for c in scanned.comments] == comments
+    assert scanned.comments == [t for t in scanned.tokens if isinstance(t, Comment)]
