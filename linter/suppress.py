@@ -84,14 +84,14 @@ def _parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
     directives: list[Directive] = []
     malformed: list[Malformed] = []
     # The tokeniser listed the comments: no search of the whole text (slow on CJK text).
-    for token in doc.comments:
-        start, end = comment_body(doc.masked, token)
+    for comment in doc.comments:
+        start, end = comment_body(doc.masked, comment)
         match = _DIRECTIVE.match(doc.masked, start, end)
         if match is None:
             continue
         kind = match["kind"].lower()
         if kind not in _KINDS:
-            malformed.append(Malformed(token.start, token.end, match["kind"]))
+            malformed.append(Malformed(comment.start, comment.end, match["kind"]))
             continue
         codes_start = match.end()
         reason = _REASON.search(doc.masked, codes_start, end)
@@ -101,7 +101,7 @@ def _parse(doc: Document) -> tuple[list[Directive], list[Malformed]]:
         listed = doc.masked[codes_start:codes_end]
         codes = tuple(c.upper() for c in _CODE_SPLIT.split(listed) if c)
         directives.append(
-            Directive(Kind(kind), codes, token.start, token.end, codes_start, codes_end)
+            Directive(Kind(kind), codes, comment.start, comment.end, codes_start, codes_end)
         )
     return directives, malformed
 
