@@ -192,6 +192,13 @@ def load(folder: Path) -> list[Source]:
     return sources
 
 
+def _at_least_one(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {number}")
+    return number
+
+
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench.rules",
@@ -206,7 +213,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         help="posts to generate when no folder is given and there is no corpus",
     )
     parser.add_argument("--select", default="ALL", help="rule codes or prefixes, comma-separated")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds (the best counts)")
+    parser.add_argument("--rounds", type=_at_least_one, default=3, help="rounds (the best counts)")
     parser.add_argument(
         "--warm", action="store_true", help="parse every tag's attributes before the rules"
     )
@@ -232,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not rules:
         print(f"--select {options.select}: no rule matches", file=sys.stderr)
         return 2
-    relax_garbage_collection()  # as a run does: no cyclic collections mid-profile
+    relax_garbage_collection()  # as a run does: the cycle collector seldom runs
     print(f"profiling {len(sources):,} posts of {folder} ...", file=sys.stderr, flush=True)
     result = profile(sources, rules, Settings(), rounds=options.rounds, warm=options.warm)
     print(table(result, by_cost=not options.by_code))

@@ -153,6 +153,10 @@ def test_the_rule_profile_says_what_it_cannot_profile(
     generate(3, tmp_path / "posts", seed=1)
     assert rule_profile.main([str(tmp_path / "posts"), "--select", "XYZ"]) == 2
     assert "--select XYZ: no rule matches" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        rule_profile.main([str(tmp_path / "posts"), "--rounds", "0"])
+    assert stopped.value.code == 2
+    assert "--rounds: expected 1 or more, got 0" in capsys.readouterr().err
 
 
 def test_the_rule_profile_writes_its_table_as_json(tmp_path: Path) -> None:
