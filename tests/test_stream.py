@@ -30,15 +30,18 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "1", *args])
 
 
-def whole_run_report(site: Path, output_format: str) -> str:
+def whole_run_report(site: Path, output_format: str, *more: Path) -> str:
     """What the format's renderer makes of the whole run at once."""
     rules = list(all_rules().values())
-    files = discover([str(site)], Settings(root=site)).files
+    files = [*discover([str(site)], Settings(root=site)).files, *map(str, more)]
     report = collect(list(run_files(files, Job(rules, Settings()))), rules=rules)
     return load_reporters()[output_format](report)
 
 
-@pytest.mark.parametrize("output_format", [*SEPARATORS, "json"])
+FRAMED_FORMATS = ["json", "gitlab", "sarif", "junit"]
+
+
+@pytest.mark.parametrize("output_format", [*SEPARATORS, *FRAMED_FORMATS])
 def test_a_report_written_file_by_file_is_the_whole_run_report(
     site: Path, output_format: str, tmp_path: Path
 ) -> None:
@@ -64,10 +67,35 @@ def test_the_summary_counts_what_was_written(site: Path) -> None:
     assert f"Found {expected} problems" in result.stdout
 
 
-def test_whole_run_formats_are_not_streamed() -> None:
-    for output_format in ("sarif", "junit", "gitlab"):
-        assert not streams(OutputOptions(format=output_format))
+@pytest.mark.parametrize("output_format", ["sarif", "junit"])
+def test_a_report_whose_head_needs_the_whole_run_is_still_the_whole_run_report(
+    site: Path, output_format: str, tmp_path: Path
+) -> None:
+    # SARIF lists the files that could not be read before its results, JUnit counts the
+    # findings in its first line: the parts wait in a temporary file until the run ends.
+    bad = tmp_path / "latin1.md"
+    bad.write_bytes(b"<p>caf\xe9</p>\n")
+    expected = whole_run_report(site, output_format, bad)
+    assert "latin1.md" in expected
+    result = run("--output-format", output_format, str(site), str(bad))
+    assert result.exit_code == 2
+    assert result.stdout == expected + "\n"
+
+
+@pytest.mark.parametrize("output_format", FRAMED_FORMATS)
+def test_a_framed_report_of_a_clean_post_is_its_empty_form(
+    output_format: str, tmp_path: Path
+) -> None:
+    (tmp_path / "clean.md").write_text("<p>Nothing to see.</p>\n", encoding="utf-8")
+    expected = whole_run_report(tmp_path, output_format)
+    result = run("--output-format", output_format, str(tmp_path / "clean.md"))
+    assert result.exit_code == 0
+    assert result.stdout == expected + "\n"
+
+
+def test_reports_that_need_every_finding_are_not_streamed() -> None:
     assert not streams(OutputOptions(format="full", statistics=True))
+    assert not streams(OutputOptions(format="sarif", show_fixes=True))
     assert not streams(OutputOptions(format="full", diff=True))
 
 

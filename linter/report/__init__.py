@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 from linter.fingerprint import fingerprints
@@ -84,6 +86,15 @@ class RunReport:
     def relative(self, path: str) -> str:
         return relative_path(path, self.root)
 
+    def by_file(self) -> Iterator[RunReport]:
+        """The run's findings file by file (they come in file order), each as a report."""
+        start = 0
+        for _, group in groupby(self.diagnostics, key=attrgetter("path")):
+            found = list(group)
+            prints = self.fingerprints[start : start + len(found)]
+            start += len(found)
+            yield replace(self, diagnostics=found, applied=[], errors=[], fingerprints=prints)
+
 
 Renderer = Callable[[RunReport], str]
 REPORTERS: dict[str, Renderer] = {}
@@ -97,6 +108,55 @@ def reporter(name: str) -> Callable[[Renderer], Renderer]:
         return function
 
     return register
+
+
+@dataclass(frozen=True, slots=True)
+class Framed:
+    """A format made of one part per file between a head and a tail (a JSON array, SARIF's
+    results, JUnit's test suites), so that it can be written file by file, as files are
+    checked, with each part rendered where its file was (see linter.stream).
+
+    `part` renders one file's findings (a report of that file alone). `head` and `tail` are
+    given the finished run (its counts and errors); `empty` is the whole report when no
+    file has a part. When `head_needs_run`, the head shows what only the end of the run
+    knows (totals, errors), so the parts wait in a temporary file until then.
+    """
+
+    part: Renderer
+    head: Renderer
+    tail: Renderer
+    empty: Renderer
+    separator: str = ",\n"
+    head_needs_run: bool = False
+
+    def whole(self, report: RunReport) -> str:
+        """The report of a whole run whose findings were kept."""
+        parts = [text for file in report.by_file() if (text := self.part(file))]
+        if not parts:
+            return self.empty(report)
+        return self.head(report) + self.separator.join(parts) + self.tail(report)
+
+
+FRAMED: dict[str, Framed] = {}
+
+
+def framed(name: str, format: Framed) -> None:
+    """Register a framed format: streamed file by file, or rendered whole (`Framed.whole`)."""
+    FRAMED[name] = format
+    REPORTERS[name] = format.whole
+
+
+def split_at(text: str, marker: str) -> tuple[str, str]:
+    """`text` before and after the one `marker` in it: a head and a tail rendered at once."""
+    head, found, tail = text.partition(marker)
+    assert found, marker
+    return head, tail
+
+
+def framed_format(name: str) -> Framed | None:
+    """The framed format of that name, or None for a format that is not framed."""
+    load_reporters()
+    return FRAMED.get(name)
 
 
 def load_reporters() -> dict[str, Renderer]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from linter.model import Diagnostic, Severity
-from linter.report import RunReport, jsontext, reporter
+from linter.report import Framed, RunReport, framed, jsontext
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -29,7 +29,14 @@ def issue(diagnostic: Diagnostic, fingerprint: str, report: RunReport) -> dict[s
     }
 
 
-@reporter("gitlab")
-def gitlab(report: RunReport) -> str:
-    issues = [issue(d, fingerprint, report) for d, fingerprint in report.fingerprinted()]
-    return jsontext.dumps(issues)
+def _items(report: RunReport) -> str:
+    return ",\n".join(
+        "  " + jsontext.dumps(issue(d, fingerprint, report), level=1)
+        for d, fingerprint in report.fingerprinted()
+    )
+
+
+framed(
+    "gitlab",
+    Framed(part=_items, head=lambda _: "[\n", tail=lambda _: "\n]", empty=lambda _: "[]"),
+)

@@ -7,7 +7,7 @@ from typing import Any
 
 from linter.model import Diagnostic, Location
 from linter.registry import all_rules
-from linter.report import RunReport, jsontext, reporter
+from linter.report import Framed, RunReport, framed, jsontext, reporter
 
 
 def _location(location: Location) -> dict[str, int]:
@@ -43,9 +43,14 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
-@reporter("json")
-def json_array(report: RunReport) -> str:
-    return jsontext.dumps([as_dict(d) for d in report.diagnostics])
+def _items(report: RunReport) -> str:
+    return ",\n".join("  " + jsontext.dumps(as_dict(d), level=1) for d in report.diagnostics)
+
+
+framed(
+    "json",
+    Framed(part=_items, head=lambda _: "[\n", tail=lambda _: "\n]", empty=lambda _: "[]"),
+)
 
 
 @reporter("json-lines")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from itertools import groupby
 
 from linter.model import Diagnostic
-from linter.report import RunReport, reporter
+from linter.report import Framed, RunReport, framed, split_at
 
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -47,10 +46,9 @@ def _errors(root: ET.Element, errors: list[str]) -> None:
         ET.SubElement(case, "error", {"message": clean(error)})
 
 
-@reporter("junit")
-def junit(report: RunReport) -> str:
-    total = len(report.diagnostics)
-    root = ET.Element(
+def _root(report: RunReport) -> ET.Element:
+    total = report.found
+    return ET.Element(
         "testsuites",
         {
             "name": "posthygiene",
@@ -59,16 +57,47 @@ def junit(report: RunReport) -> str:
             "errors": str(len(report.errors)),
         },
     )
-    for path, group in groupby(report.diagnostics, key=lambda d: d.path):
-        found = list(group)
-        relative = report.relative(path)
-        suite = _suite(root, relative, len(found), len(found), 0)
-        for diagnostic in found:
-            _case(suite, diagnostic, relative)
+
+
+def _file_suite(report: RunReport) -> str:
+    """One file's test suite (a report of that file), indented as inside `testsuites`."""
     if not report.diagnostics:
+        return ""
+    relative = report.relative(report.diagnostics[0].path)
+    count = len(report.diagnostics)
+    suite = _suite(ET.Element("testsuites"), relative, count, count, 0)
+    for diagnostic in report.diagnostics:
+        _case(suite, diagnostic, relative)
+    ET.indent(suite, level=1)
+    return ET.tostring(suite, encoding="unicode")
+
+
+_MARKER = "posthygiene-files"
+
+
+def _document(report: RunReport, *, files: bool) -> str:
+    """The whole document, with a marker where the files' suites go (`files`), or with
+    none and the suite that says nothing was found."""
+    root = _root(report)
+    if files:
+        ET.SubElement(root, _MARKER)
+    else:
         suite = _suite(root, "posthygiene", 1, 0, 0)
         ET.SubElement(suite, "testcase", {"name": "no problems found", "classname": "posthygiene"})
     if report.errors:
         _errors(root, report.errors)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+framed(
+    "junit",
+    Framed(
+        part=_file_suite,
+        head=lambda report: split_at(_document(report, files=True), f"<{_MARKER} />")[0],
+        tail=lambda report: split_at(_document(report, files=True), f"<{_MARKER} />")[1],
+        empty=lambda report: _document(report, files=False),
+        separator="\n  ",
+        head_needs_run=True,  # the totals and the errors
+    ),
+)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 from urllib.parse import quote
 
 from linter import __version__
 from linter.fingerprint import VERSION as FINGERPRINT_VERSION
 from linter.model import Diagnostic, Location, Severity
-from linter.registry import Rule, all_rules
-from linter.report import RunReport, jsontext, reporter
+from linter.registry import Rule
+from linter.report import Framed, RunReport, framed, jsontext, split_at
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -77,19 +78,22 @@ def fixes(diagnostic: Diagnostic, report: RunReport) -> list[dict[str, Any]]:
     ]
 
 
-def result(diagnostic: Diagnostic, fingerprint: str, index: int, report: RunReport) -> Any:
+def result(diagnostic: Diagnostic, fingerprint: str, index: int | None, report: RunReport) -> Any:
     location = {
         "artifactLocation": artifact_location(diagnostic.path, report),
         "region": region(diagnostic.location, diagnostic.end_location),
     }
-    found: dict[str, Any] = {
-        "ruleId": diagnostic.code,
-        "ruleIndex": index,
-        "level": LEVELS[diagnostic.severity],
-        "message": {"text": diagnostic.message},
-        "locations": [{"physicalLocation": location}],
-        "partialFingerprints": {FINGERPRINT_VERSION: fingerprint},
-    }
+    found: dict[str, Any] = {"ruleId": diagnostic.code}
+    if index is not None:  # a rule the run describes (every rule that ran)
+        found["ruleIndex"] = index
+    found.update(
+        {
+            "level": LEVELS[diagnostic.severity],
+            "message": {"text": diagnostic.message},
+            "locations": [{"physicalLocation": location}],
+            "partialFingerprints": {FINGERPRINT_VERSION: fingerprint},
+        }
+    )
     changes = fixes(diagnostic, report)
     if changes:
         found["fixes"] = changes
@@ -102,26 +106,18 @@ def root_uri(report: RunReport) -> str:
 
 
 def described_rules(report: RunReport) -> list[Rule]:
-    """The rules that ran, plus any rule a finding names (sorted by code)."""
-    known = {rule.code: rule for rule in report.rules}
-    registry = all_rules()
-    for diagnostic in report.diagnostics:
-        if diagnostic.code not in known and diagnostic.code in registry:
-            known[diagnostic.code] = registry[diagnostic.code]
-    return [known[code] for code in sorted(known)]
+    """The rules that ran, sorted by code: the head is written before any finding."""
+    return sorted(report.rules, key=attrgetter("code"))
 
 
-@reporter("sarif")
-def sarif(report: RunReport) -> str:
-    rules = described_rules(report)
-    index = {rule.code: i for i, rule in enumerate(rules)}
+def document(report: RunReport, results: list[Any]) -> dict[str, Any]:
     run = {
         "tool": {
             "driver": {
                 "name": "posthygiene",
                 "version": __version__,
                 "informationUri": INFORMATION_URI,
-                "rules": [rule_descriptor(rule) for rule in rules],
+                "rules": [rule_descriptor(rule) for rule in described_rules(report)],
             }
         },
         "invocations": [
@@ -134,10 +130,37 @@ def sarif(report: RunReport) -> str:
         ],
         "originalUriBaseIds": {ROOT_ID: {"uri": root_uri(report)}},
         "columnKind": "unicodeCodePoints",
-        "results": [
-            result(diagnostic, fingerprint, index[diagnostic.code], report)
-            for diagnostic, fingerprint in report.fingerprinted()
-        ],
+        "results": results,
     }
-    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return jsontext.dumps(document)
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+# A result sits four levels deep: the document, `runs`, the run, `results`.
+_RESULT_LEVEL = 4
+_BETWEEN = ",\n" + "  " * _RESULT_LEVEL
+_MARKER = "\0results"
+
+
+def _results(report: RunReport) -> str:
+    index = {rule.code: number for number, rule in enumerate(described_rules(report))}
+    return _BETWEEN.join(
+        jsontext.dumps(result(d, fingerprint, index.get(d.code), report), level=_RESULT_LEVEL)
+        for d, fingerprint in report.fingerprinted()
+    )
+
+
+def _frame(report: RunReport) -> tuple[str, str]:
+    return split_at(jsontext.dumps(document(report, [_MARKER])), jsontext.dumps(_MARKER))
+
+
+framed(
+    "sarif",
+    Framed(
+        part=_results,
+        head=lambda report: _frame(report)[0],
+        tail=lambda report: _frame(report)[1],
+        empty=lambda report: jsontext.dumps(document(report, [])),
+        separator=_BETWEEN,
+        head_needs_run=True,  # invocations: whether every file could be read
+    ),
+)
