@@ -6,8 +6,9 @@ put those parts between a head and a tail (see `linter.report.Framed`). Each fil
 findings are rendered where the file was checked (in the worker processes, in parallel),
 and the process that runs the check only writes the parts out in order and adds up counts
 for the summary. When a head shows what only the end of the run knows (JUnit's totals,
-SARIF's errors), the parts wait in a temporary file, not in memory. `--statistics`,
-`--show-fixes`, `--diff` and `--write-baseline` need the whole run and keep the findings.
+SARIF's errors), the parts wait in a temporary file, not in memory. `--statistics` shows
+no file's findings: each part carries its counts by rule, which are added up. `--show-fixes`,
+`--diff` and `--write-baseline` need the whole run and keep the findings.
 """
 
 from __future__ import annotations
@@ -28,12 +29,20 @@ from linter.baseline import read_baseline, without_known
 from linter.errors import SourceError
 from linter.fingerprint import fingerprints
 from linter.model import Applicability, Diagnostic, Severity
-from linter.output import OutputOptions
+from linter.output import OutputOptions, render
 from linter.registry import Rule, all_rules
-from linter.report import Counts, Renderer, RunReport, framed_format, load_reporters
+from linter.report import (
+    Counts,
+    Renderer,
+    RuleTally,
+    RunReport,
+    framed_format,
+    load_reporters,
+    tally,
+)
 from linter.runner import FileResult
 
-PART_FORMAT = 2
+PART_FORMAT = 3
 
 # The text between two files' parts, for formats that are their files' parts joined.
 SEPARATORS = {
@@ -48,8 +57,10 @@ SEPARATORS = {
 
 def streams(options: OutputOptions) -> bool:
     """Whether this run's report can be written as the results come in."""
-    if options.statistics or options.show_fixes or options.diff:
+    if options.show_fixes or options.diff:
         return False
+    if options.statistics:  # counts by rule, added up as the files come
+        return True
     return options.format in SEPARATORS or framed_format(options.format) is not None
 
 
@@ -65,6 +76,7 @@ class Part:
     hidden: int = 0
     by_severity: tuple[tuple[Severity, int], ...] = ()
     error: str | None = None
+    by_rule: tuple[tuple[str, RuleTally], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +92,8 @@ class Parts:
     known: frozenset[str] | None  # the baseline's fingerprints
     # A hash of all of the above: the cache stores parts under it (see linter.cache).
     spec: str = ""
+    # `--statistics`: the report is the counts by rule, so no file's findings are shown.
+    statistics: bool = False
 
     @classmethod
     def create(
@@ -91,24 +105,29 @@ class Parts:
         codes: tuple[str, ...],
         root: Path,
         known: frozenset[str] | None,
+        *,
+        statistics: bool = False,
     ) -> Parts:
         digest = hashlib.blake2b(digest_size=12)
-        fields = (PART_FORMAT, format, int(wanted), fixing, color, codes, str(root))
+        fields = (PART_FORMAT, format, int(wanted), fixing, color, codes, str(root), statistics)
         digest.update(repr(fields).encode("utf-8", "surrogateescape"))
         if known is not None:
             digest.update("\n".join(sorted(known)).encode())
-        return cls(format, wanted, fixing, color, codes, root, known, digest.hexdigest())
+        spec = digest.hexdigest()
+        return cls(format, wanted, fixing, color, codes, root, known, spec, statistics)
 
     def dump(self, part: Part) -> bytes:
         severities = [[str(severity), count] for severity, count in part.by_severity]
+        rules = [[code, row.name, row.count, row.fixable] for code, row in part.by_rule]
         row = [part.text, part.found, part.fixable, part.unsafe_fixable, part.applied]
-        row += [part.hidden, severities, part.error]
+        row += [part.hidden, severities, part.error, rules]
         return json.dumps(row, ensure_ascii=False).encode("utf-8")
 
     def load(self, data: bytes) -> Part:
-        text, found, fixable, unsafe, applied, hidden, severities, error = json.loads(data)
+        text, found, fixable, unsafe, applied, hidden, severities, error, rules = json.loads(data)
         by_severity = tuple((Severity(name), int(count)) for name, count in severities)
-        return Part(text, found, fixable, unsafe, applied, hidden, by_severity, error)
+        by_rule = tuple((code, RuleTally(name, count, fixes)) for code, name, count, fixes in rules)
+        return Part(text, found, fixable, unsafe, applied, hidden, by_severity, error, by_rule)
 
     def __call__(self, result: FileResult) -> Part:
         diagnostics = result.diagnostics
@@ -117,7 +136,7 @@ class Parts:
         if self.known is not None and diagnostics:
             found = without_known(diagnostics, fingerprints(diagnostics, self.root), self.known)
             diagnostics, prints, hidden = found.diagnostics, found.fingerprints, found.hidden
-        text = self._render(diagnostics, prints) if diagnostics else ""
+        text = self._render(diagnostics, prints) if diagnostics and not self.statistics else ""
         fixable = sum(1 for d in diagnostics if d.fix and d.fix.applicability >= self.wanted)
         unsafe = sum(
             1
@@ -134,6 +153,7 @@ class Parts:
             hidden,
             by_severity,
             result.error,
+            tuple(tally(diagnostics, self.wanted).items()),
         )
 
     def _render(self, diagnostics: list[Diagnostic], prints: list[str]) -> str:
@@ -179,11 +199,20 @@ class ReportStream:
         codes = tuple(rule.code for rule in rules)
         # A report written to a file has no colour; the summary on the terminal may.
         to_terminal = color and self.file is None
-        self.parts = Parts.create(options.format, wanted, fixing, to_terminal, codes, root, known)
+        self.parts = Parts.create(
+            options.format,
+            wanted,
+            fixing,
+            to_terminal,
+            codes,
+            root,
+            known,
+            statistics=options.statistics,
+        )
         self.summary = RunReport(
             [], wanted=wanted, fixing=fixing, color=color, rules=rules, root=root
         )
-        self.framed = framed_format(options.format)
+        self.framed = None if options.statistics else framed_format(options.format)
         # Parts wait here when the head can only be written once the run is over.
         self.spool: IO[str] | None = None
         if self.framed is not None and self.framed.head_needs_run:
@@ -191,6 +220,7 @@ class ReportStream:
         self.errors = list(errors)
         self.counts = Counter[str]()
         self.by_severity = Counter[Severity]()
+        self.by_rule: dict[str, RuleTally] = {}
         self.files = 0
         self.written = False
 
@@ -206,6 +236,9 @@ class ReportStream:
             hidden=part.hidden,
         )
         self.by_severity.update(dict(part.by_severity))
+        for code, found in part.by_rule:
+            known = self.by_rule.get(code)
+            self.by_rule[code] = found if known is None else known + found
         if part.text:
             self._write(part.text)
 
@@ -237,7 +270,12 @@ class ReportStream:
         """End the report; the run's report (counts only) and whether the terminal got it."""
         report = self._finished()
         framed = self.framed
-        if framed is None:
+        if self.options.statistics:
+            text = render(report, self.options)
+            if text:
+                self._emit(text + "\n")
+                self.written = True
+        elif framed is None:
             if self.written:
                 self._emit("\n")
         elif not self.written:
@@ -278,6 +316,7 @@ class ReportStream:
                 counts["unsafe_fixable"],
                 counts["applied"],
                 dict(self.by_severity),
+                dict(self.by_rule),
             ),
         )
 

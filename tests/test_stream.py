@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,7 +14,7 @@ from linter.cli import main
 from linter.collect import collect
 from linter.config import Settings
 from linter.discovery import discover
-from linter.output import OutputOptions
+from linter.output import OutputOptions, render
 from linter.parallel import run_files
 from linter.registry import all_rules
 from linter.report import load_reporters
@@ -94,9 +95,37 @@ def test_a_framed_report_of_a_clean_post_is_its_empty_form(
 
 
 def test_reports_that_need_every_finding_are_not_streamed() -> None:
-    assert not streams(OutputOptions(format="full", statistics=True))
     assert not streams(OutputOptions(format="sarif", show_fixes=True))
     assert not streams(OutputOptions(format="full", diff=True))
+
+
+def whole_run_statistics(site: Path, output_format: str) -> str:
+    rules = list(all_rules().values())
+    files = discover([str(site)], Settings(root=site)).files
+    report = collect(list(run_files(files, Job(rules, Settings()))), rules=rules)
+    return render(report, OutputOptions(format=output_format, statistics=True))
+
+
+def test_statistics_are_added_up_file_by_file(site: Path, tmp_path: Path) -> None:
+    assert streams(OutputOptions(format="json", statistics=True))
+    expected = whole_run_statistics(site, "json")
+    assert len(json.loads(expected)) > 3  # several rules fired
+    result = run("--statistics", "--output-format", "json", str(site))
+    assert result.exit_code == 1
+    assert result.stdout == expected + "\n"
+    text = run("--statistics", str(site))
+    assert text.stdout.startswith(whole_run_statistics(site, "full") + "\n\nFound ")
+
+
+def test_statistics_read_back_from_the_cache_are_the_same(site: Path, tmp_path: Path) -> None:
+    def counted() -> Result:
+        arguments = ["check", "--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+        return CliRunner().invoke(main, [*arguments, "--statistics", str(site)])
+
+    first, again = counted(), counted()
+    assert any((tmp_path / "cache").rglob("*"))  # the second run read what the first stored
+    assert again.stdout == first.stdout
+    assert again.stdout.startswith(whole_run_statistics(site, "full"))
 
 
 def test_errors_follow_the_report_whole_lines_and_all(site: Path, tmp_path: Path) -> None:

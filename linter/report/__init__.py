@@ -18,6 +18,29 @@ from linter.registry import Rule
 
 
 @dataclass(frozen=True, slots=True)
+class RuleTally:
+    """How often one rule fired, and how many of those it can fix."""
+
+    name: str
+    count: int = 0
+    fixable: int = 0
+
+    def __add__(self, other: RuleTally) -> RuleTally:
+        return RuleTally(self.name, self.count + other.count, self.fixable + other.fixable)
+
+
+def tally(diagnostics: Sequence[Diagnostic], wanted: Applicability) -> dict[str, RuleTally]:
+    """Findings and fixable findings by rule code, in the order the codes first appear."""
+    found: dict[str, RuleTally] = {}
+    for diagnostic in diagnostics:
+        fixable = diagnostic.fix is not None and diagnostic.fix.applicability >= wanted
+        row = RuleTally(diagnostic.name, 1, int(fixable))
+        known = found.get(diagnostic.code)
+        found[diagnostic.code] = row if known is None else known + row
+    return found
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
     """What a run whose findings were written out file by file (and dropped) knows of them."""
 
@@ -26,6 +49,7 @@ class Counts:
     unsafe_fixable: int = 0
     applied: int = 0
     by_severity: Mapping[Severity, int] = field(default_factory=dict)
+    by_rule: Mapping[str, RuleTally] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +102,11 @@ class RunReport:
         if self.counts is not None:
             return self.counts.by_severity
         return Counter(d.severity for d in self.diagnostics)
+
+    def by_rule(self) -> Mapping[str, RuleTally]:
+        if self.counts is not None:
+            return self.counts.by_rule
+        return tally(self.diagnostics, self.wanted)
 
     def fingerprinted(self) -> list[tuple[Diagnostic, str]]:
         prints = self.fingerprints or fingerprints(self.diagnostics, self.root)

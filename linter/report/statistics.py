@@ -18,15 +18,10 @@ class RuleCount:
 
 def count_by_rule(report: RunReport) -> list[RuleCount]:
     """One row per rule that fired, most frequent first (then by code)."""
-    counts: dict[str, list[int]] = {}
-    names: dict[str, str] = {}
-    for diagnostic in report.diagnostics:
-        row = counts.setdefault(diagnostic.code, [0, 0])
-        names[diagnostic.code] = diagnostic.name
-        row[0] += 1
-        if diagnostic.fix is not None and diagnostic.fix.applicability >= report.wanted:
-            row[1] += 1
-    rows = [RuleCount(code, names[code], n, fixable) for code, (n, fixable) in counts.items()]
+    rows = [
+        RuleCount(code, found.name, found.count, found.fixable)
+        for code, found in report.by_rule().items()
+    ]
     return sorted(rows, key=lambda row: (-row.count, row.code))
 
 
