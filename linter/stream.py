@@ -153,7 +153,7 @@ class Parts:
             hidden,
             by_severity,
             result.error,
-            tuple(tally(diagnostics, self.wanted).items()),
+            tuple(tally(diagnostics, self.wanted).items()) if self.statistics else (),
         )
 
     def _render(self, diagnostics: list[Diagnostic], prints: list[str]) -> str:
