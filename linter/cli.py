@@ -19,7 +19,7 @@ from linter.config import Settings, check_selectors, load_settings
 from linter.discovery import Posts, find
 from linter.errors import ConfigError, LinterError
 from linter.model import Applicability
-from linter.output import OutputOptions, emit, emit_summary
+from linter.output import OutputOptions, emit, emit_diff_summary, emit_summary
 from linter.parallel import Finish, T, default_jobs, keep, run_files
 from linter.paths import repository_root
 from linter.progress import progress
@@ -203,7 +203,7 @@ def run_check(**options: Any) -> int:
     if options["write_baseline"] is not None:
         return record_baseline(report, options["write_baseline"])
     emit(report, results, output_options(options))
-    return exit_code(report, results, options)
+    return exit_code(report, options, would_change=any(r.diff for r in results))
 
 
 def run_stdin(job: Job, filename: str | None) -> FileResult:
@@ -226,12 +226,13 @@ def record_baseline(report: RunReport, path: Path) -> int:
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
-def exit_code(report: RunReport, results: Sequence[FileResult], options: dict[str, Any]) -> int:
+def exit_code(report: RunReport, options: dict[str, Any], *, would_change: bool = False) -> int:
+    """2 when a file could not be processed, 1 for findings (or, with --diff, for changes)."""
     if report.errors:
         return EXIT_ERROR
     if options["exit_non_zero_on_fix"] and report.fixed and not options["diff"]:
         return EXIT_FINDINGS
-    if options["diff"] and any(r.diff for r in results):
+    if options["diff"] and would_change:
         return EXIT_CLEAN if options["exit_zero"] else EXIT_FINDINGS
     if report.found and not options["exit_zero"]:
         return EXIT_FINDINGS
@@ -308,8 +309,11 @@ def stream_check(
     if isinstance(paths, Posts):
         stream.errors += paths.problems
     report, rendered = stream.close()
-    emit_summary(report, output, rendered=rendered)
-    return exit_code(report, [], options)
+    if output.diff:
+        emit_diff_summary(report.fixed, stream.diffs, output)
+    else:
+        emit_summary(report, output, rendered=rendered)
+    return exit_code(report, options, would_change=stream.diffs > 0)
 
 
 @main.command("config")

@@ -107,9 +107,12 @@ def emit_diff(report: RunReport, results: Sequence[FileResult], options: OutputO
     applied = [d for r in results for d in r.applied]
     if options.show_fixes:
         click.echo(fixes_text(applied, dry_run=True), err=True)
-    elif not options.quiet:
-        count = sum(1 for r in results if r.diff)
-        click.echo(
-            f"Would fix {len(applied)} problems in {count} {'file' if count == 1 else 'files'}.",
-            err=True,
-        )
+    else:
+        emit_diff_summary(len(applied), sum(1 for r in results if r.diff), options)
+
+
+def emit_diff_summary(applied: int, files: int, options: OutputOptions) -> None:
+    """How much `--fix` would change: after the diffs, on stderr."""
+    if not options.quiet:
+        noun = "file" if files == 1 else "files"
+        click.echo(f"Would fix {applied} problems in {files} {noun}.", err=True)

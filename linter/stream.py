@@ -7,8 +7,9 @@ findings are rendered where the file was checked (in the worker processes, in pa
 and the process that runs the check only writes the parts out in order and adds up counts
 for the summary. When a head shows what only the end of the run knows (JUnit's totals,
 SARIF's errors), the parts wait in a temporary file, not in memory. `--statistics` shows
-no file's findings: each part carries its counts by rule, which are added up. `--show-fixes`,
-`--diff` and `--write-baseline` need the whole run and keep the findings.
+no file's findings: each part carries its counts by rule, which are added up. With `--diff`
+a file's part is its diff. `--show-fixes` and `--write-baseline` need the whole run and
+keep the findings.
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ SEPARATORS = {
 
 def streams(options: OutputOptions) -> bool:
     """Whether this run's report can be written as the results come in."""
-    if options.show_fixes or options.diff:
+    if options.show_fixes:
         return False
-    if options.statistics:  # counts by rule, added up as the files come
+    if options.diff or options.statistics:  # each file's diff; counts by rule, added up
         return True
     return options.format in SEPARATORS or framed_format(options.format) is not None
 
@@ -94,6 +95,8 @@ class Parts:
     spec: str = ""
     # `--statistics`: the report is the counts by rule, so no file's findings are shown.
     statistics: bool = False
+    # `--diff`: a file's part is its diff, and the findings are not shown.
+    diff: bool = False
 
     @classmethod
     def create(
@@ -107,14 +110,16 @@ class Parts:
         known: frozenset[str] | None,
         *,
         statistics: bool = False,
+        diff: bool = False,
     ) -> Parts:
         digest = hashlib.blake2b(digest_size=12)
-        fields = (PART_FORMAT, format, int(wanted), fixing, color, codes, str(root), statistics)
+        fields: tuple[object, ...] = (PART_FORMAT, format, int(wanted), fixing, color, codes)
+        fields += (str(root), statistics, diff)
         digest.update(repr(fields).encode("utf-8", "surrogateescape"))
         if known is not None:
             digest.update("\n".join(sorted(known)).encode())
         spec = digest.hexdigest()
-        return cls(format, wanted, fixing, color, codes, root, known, spec, statistics)
+        return cls(format, wanted, fixing, color, codes, root, known, spec, statistics, diff)
 
     def dump(self, part: Part) -> bytes:
         severities = [[str(severity), count] for severity, count in part.by_severity]
@@ -136,7 +141,12 @@ class Parts:
         if self.known is not None and diagnostics:
             found = without_known(diagnostics, fingerprints(diagnostics, self.root), self.known)
             diagnostics, prints, hidden = found.diagnostics, found.fingerprints, found.hidden
-        text = self._render(diagnostics, prints) if diagnostics and not self.statistics else ""
+        if self.diff:
+            text = result.diff or ""
+        elif diagnostics and not self.statistics:
+            text = self._render(diagnostics, prints)
+        else:
+            text = ""
         fixable = sum(1 for d in diagnostics if d.fix and d.fix.applicability >= self.wanted)
         unsafe = sum(
             1
@@ -193,7 +203,7 @@ class ReportStream:
     ) -> None:
         self.options = options
         self.file: IO[str] | None = None
-        if options.output_file is not None:
+        if options.output_file is not None and not options.diff:  # diffs go to stdout
             self.file = _open(options.output_file)
         known = read_baseline(baseline) if baseline is not None else None
         codes = tuple(rule.code for rule in rules)
@@ -207,12 +217,15 @@ class ReportStream:
             codes,
             root,
             known,
-            statistics=options.statistics,
+            statistics=options.statistics and not options.diff,
+            diff=options.diff,
         )
         self.summary = RunReport(
             [], wanted=wanted, fixing=fixing, color=color, rules=rules, root=root
         )
-        self.framed = None if options.statistics else framed_format(options.format)
+        self.framed = None
+        if not (options.statistics or options.diff):
+            self.framed = framed_format(options.format)
         # Parts wait here when the head can only be written once the run is over.
         self.spool: IO[str] | None = None
         if self.framed is not None and self.framed.head_needs_run:
@@ -222,6 +235,7 @@ class ReportStream:
         self.by_severity = Counter[Severity]()
         self.by_rule: dict[str, RuleTally] = {}
         self.files = 0
+        self.diffs = 0  # files that --fix would change
         self.written = False
 
     def add(self, part: Part) -> None:
@@ -240,11 +254,14 @@ class ReportStream:
             known = self.by_rule.get(code)
             self.by_rule[code] = found if known is None else known + found
         if part.text:
+            self.diffs += 1 if self.options.diff else 0
             self._write(part.text)
 
     def _write(self, text: str) -> None:
         framed = self.framed
-        if self.written:
+        if self.options.diff:
+            pass  # each diff ends its own last line
+        elif self.written:
             text = (framed.separator if framed else SEPARATORS[self.options.format]) + text
         elif framed is not None and self.spool is None:
             text = framed.head(self.summary) + text
@@ -270,7 +287,9 @@ class ReportStream:
         """End the report; the run's report (counts only) and whether the terminal got it."""
         report = self._finished()
         framed = self.framed
-        if self.options.statistics:
+        if self.options.diff:
+            pass  # the summary says how much would change (see linter.output)
+        elif self.options.statistics:
             text = render(report, self.options)
             if text:
                 self._emit(text + "\n")

@@ -96,7 +96,8 @@ def test_a_framed_report_of_a_clean_post_is_its_empty_form(
 
 def test_reports_that_need_every_finding_are_not_streamed() -> None:
     assert not streams(OutputOptions(format="sarif", show_fixes=True))
-    assert not streams(OutputOptions(format="full", diff=True))
+    assert not streams(OutputOptions(format="full", diff=True, show_fixes=True))
+    assert streams(OutputOptions(format="full", diff=True))
 
 
 def whole_run_statistics(site: Path, output_format: str) -> str:
@@ -179,3 +180,25 @@ def test_the_report_starts_before_the_walk_ends(
     assert events.count("reported") == posts
     last_listing = max(i for i, event in enumerate(events) if event == "listed")
     assert events.index("reported") < last_listing
+
+
+def test_a_diff_preview_written_file_by_file_is_the_whole_runs(site: Path) -> None:
+    streamed = run("--diff", str(site))
+    whole = run("--diff", "--show-fixes", str(site))  # --show-fixes keeps the whole run
+    assert streamed.stdout == whole.stdout
+    assert streamed.stdout.count("+++ b/") > 5
+    assert streamed.exit_code == whole.exit_code == 1
+    assert "Would fix" in streamed.stderr
+
+
+def test_a_diff_preview_exits_1_when_fixing_would_leave_nothing(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("<p><span style>text</span></p>\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    result = run("--diff", "--output-file", str(report), str(post))
+    assert "+<p>text</p>" in result.stdout  # both fixes, and no finding left after them
+    assert "Would fix 2 problems in 1 file." in result.stderr
+    assert result.exit_code == 1
+    assert run("--diff", "--exit-zero", str(post)).exit_code == 0
+    assert post.read_text(encoding="utf-8") == "<p><span style>text</span></p>\n"
+    assert not report.exists()  # the diff goes to stdout, as without a report file
