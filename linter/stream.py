@@ -226,6 +226,13 @@ class ReportStream:
         self.framed = None
         if not (options.statistics or options.diff):
             self.framed = framed_format(options.format)
+        # What goes between two parts. Diffs end their own last lines; with --statistics
+        # no part has text.
+        self.between = SEPARATORS.get(options.format, "")
+        if options.diff:
+            self.between = ""
+        elif self.framed is not None:
+            self.between = self.framed.separator
         # Parts wait here when the head can only be written once the run is over.
         self.spool: IO[str] | None = None
         if self.framed is not None and self.framed.head_needs_run:
@@ -254,15 +261,14 @@ class ReportStream:
             known = self.by_rule.get(code)
             self.by_rule[code] = found if known is None else known + found
         if part.text:
-            self.diffs += 1 if self.options.diff else 0
+            if self.options.diff:
+                self.diffs += 1
             self._write(part.text)
 
     def _write(self, text: str) -> None:
         framed = self.framed
-        if self.options.diff:
-            pass  # each diff ends its own last line
-        elif self.written:
-            text = (framed.separator if framed else SEPARATORS[self.options.format]) + text
+        if self.written:
+            text = self.between + text
         elif framed is not None and self.spool is None:
             text = framed.head(self.summary) + text
         self.written = True
