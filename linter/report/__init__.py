@@ -175,6 +175,12 @@ def framed(name: str, format: Framed) -> None:
     REPORTERS[name] = format.whole
 
 
+def json_array(items: Renderer) -> Framed:
+    """A JSON array whose items `items` renders file by file, each indented one level (as
+    `json.dumps(..., indent=2)` writes an array)."""
+    return Framed(part=items, head=lambda _: "[\n", tail=lambda _: "\n]", empty=lambda _: "[]")
+
+
 def split_at(text: str, marker: str) -> tuple[str, str]:
     """`text` before and after the one `marker` in it: a head and a tail rendered at once."""
     head, found, tail = text.partition(marker)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from linter.model import Diagnostic, Severity
-from linter.report import Framed, RunReport, framed, jsontext
+from linter.report import RunReport, framed, json_array, jsontext
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -36,7 +36,4 @@ def _items(report: RunReport) -> str:
     )
 
 
-framed(
-    "gitlab",
-    Framed(part=_items, head=lambda _: "[\n", tail=lambda _: "\n]", empty=lambda _: "[]"),
-)
+framed("gitlab", json_array(_items))

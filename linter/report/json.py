@@ -7,7 +7,7 @@ from typing import Any
 
 from linter.model import Diagnostic, Location
 from linter.registry import all_rules
-from linter.report import Framed, RunReport, framed, jsontext, reporter
+from linter.report import RunReport, framed, json_array, jsontext, reporter
 
 
 def _location(location: Location) -> dict[str, int]:
@@ -47,10 +47,7 @@ def _items(report: RunReport) -> str:
     return ",\n".join("  " + jsontext.dumps(as_dict(d), level=1) for d in report.diagnostics)
 
 
-framed(
-    "json",
-    Framed(part=_items, head=lambda _: "[\n", tail=lambda _: "\n]", empty=lambda _: "[]"),
-)
+framed("json", json_array(_items))
 
 
 @reporter("json-lines")
