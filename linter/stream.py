@@ -270,7 +270,7 @@ class ReportStream:
         if self.written:
             text = self.between + text
         elif framed is not None and self.spool is None:
-            text = framed.head(self.summary) + text
+            text = framed.frame(self.summary)[0] + text
         self.written = True
         if self.spool is None:
             self._emit(text)
@@ -306,10 +306,11 @@ class ReportStream:
         elif not self.written:
             self._emit(framed.empty(report) + "\n")
         else:
+            head, tail = framed.frame(report)
             if self.spool is not None:
-                self._emit(framed.head(report))
+                self._emit(head)
                 self._copy_spool()
-            self._emit(framed.tail(report) + "\n")
+            self._emit(tail + "\n")
         if self.spool is not None:
             self.spool.close()
         if self.file is not None:

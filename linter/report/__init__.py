@@ -146,15 +146,14 @@ class Framed:
     results, JUnit's test suites), so that it can be written file by file, as files are
     checked, with each part rendered where its file was (see linter.stream).
 
-    `part` renders one file's findings (a report of that file alone). `head` and `tail` are
-    given the finished run (its counts and errors); `empty` is the whole report when no
-    file has a part. When `head_needs_run`, the head shows what only the end of the run
-    knows (totals, errors), so the parts wait in a temporary file until then.
+    `part` renders one file's findings (a report of that file alone). `frame` gives the
+    head and the tail for the finished run (its counts and errors); `empty` is the whole
+    report when no file has a part. When `head_needs_run`, the head shows what only the
+    end of the run knows (totals, errors), so the parts wait in a temporary file until then.
     """
 
     part: Renderer
-    head: Renderer
-    tail: Renderer
+    frame: Callable[[RunReport], tuple[str, str]]
     empty: Renderer
     separator: str = ",\n"
     head_needs_run: bool = False
@@ -164,7 +163,8 @@ class Framed:
         parts = [text for file in report.by_file() if (text := self.part(file))]
         if not parts:
             return self.empty(report)
-        return self.head(report) + self.separator.join(parts) + self.tail(report)
+        head, tail = self.frame(report)
+        return head + self.separator.join(parts) + tail
 
 
 FRAMED: dict[str, Framed] = {}
@@ -179,11 +179,11 @@ def framed(name: str, format: Framed) -> None:
 def json_array(items: Renderer) -> Framed:
     """A JSON array whose items `items` renders file by file, each indented one level (as
     `json.dumps(..., indent=2)` writes an array)."""
-    return Framed(part=items, head=lambda _: "[\n", tail=lambda _: "\n]", empty=lambda _: "[]")
+    return Framed(part=items, frame=lambda _: ("[\n", "\n]"), empty=lambda _: "[]")
 
 
 def split_at(text: str, marker: str) -> tuple[str, str]:
-    """`text` before and after the one `marker` in it: a head and a tail rendered at once."""
+    """`text` before and after the one `marker` in it: a frame rendered in one piece."""
     head, found, tail = text.partition(marker)
     assert found, marker
     return head, tail

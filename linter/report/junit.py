@@ -60,9 +60,8 @@ def _root(report: RunReport) -> ET.Element:
 
 
 def _file_suite(report: RunReport) -> str:
-    """One file's test suite (a report of that file), indented as inside `testsuites`."""
-    if not report.diagnostics:
-        return ""
+    """One file's test suite (a report of that file, with findings), indented as inside
+    `testsuites`."""
     relative = report.relative(report.diagnostics[0].path)
     count = len(report.diagnostics)
     suite = _suite(ET.Element("testsuites"), relative, count, count, 0)
@@ -73,6 +72,11 @@ def _file_suite(report: RunReport) -> str:
 
 
 _MARKER = "posthygiene-files"
+
+
+def _frame(report: RunReport) -> tuple[str, str]:
+    """The document before and after the files' suites."""
+    return split_at(_document(report, files=True), f"<{_MARKER} />")
 
 
 def _document(report: RunReport, *, files: bool) -> str:
@@ -94,8 +98,7 @@ framed(
     "junit",
     Framed(
         part=_file_suite,
-        head=lambda report: split_at(_document(report, files=True), f"<{_MARKER} />")[0],
-        tail=lambda report: split_at(_document(report, files=True), f"<{_MARKER} />")[1],
+        frame=_frame,
         empty=lambda report: _document(report, files=False),
         separator="\n  ",
         head_needs_run=True,  # the totals and the errors

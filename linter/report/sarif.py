@@ -150,6 +150,7 @@ def _results(report: RunReport) -> str:
 
 
 def _frame(report: RunReport) -> tuple[str, str]:
+    """The document before and after its results."""
     return split_at(jsontext.dumps(document(report, [_MARKER])), jsontext.dumps(_MARKER))
 
 
@@ -157,8 +158,7 @@ framed(
     "sarif",
     Framed(
         part=_results,
-        head=lambda report: _frame(report)[0],
-        tail=lambda report: _frame(report)[1],
+        frame=_frame,
         empty=lambda report: jsontext.dumps(document(report, [])),
         separator=_BETWEEN,
         head_needs_run=True,  # invocations: whether every file could be read
