@@ -12,16 +12,20 @@ import lxml.etree
 import lxml.html
 
 
+def parse(text: str) -> bool:
+    """Build the text's lxml.html tree; False for what lxml will not parse."""
+    try:
+        lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return False  # empty or whitespace-only documents
+    return True
+
+
 def parse_all(paths: list[str]) -> int:
     parsed = 0
     for path in paths:
         with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8", errors="replace")
-        try:
-            lxml.html.document_fromstring(text)
-        except (lxml.etree.ParserError, ValueError):
-            continue  # empty or whitespace-only documents
-        parsed += 1
+            parsed += parse(handle.read().decode("utf-8", errors="replace"))
     return parsed
 
 
