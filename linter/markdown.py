@@ -38,6 +38,10 @@ _FIRST_LINE_INDENTED = re.compile(_INDENTED)
 # Searched apart: a pattern starting with one literal character is scanned for much faster.
 _INDENTED_AFTER_LF = re.compile(rf"\n{_INDENTED}")
 _INDENTED_AFTER_CR = re.compile(rf"\r{_INDENTED}")
+# Without fences, code can only start on the body's first line or after a blank line (an
+# indented line inside a paragraph or an HTML block goes on with it). For "\n" breaks only.
+_BLANK_THEN_INDENTED = re.compile(rf"[^\S\n]*+\n{_INDENTED}")
+_INDENTED_AFTER_BLANK = re.compile(rf"\n[^\S\n]*+\n{_INDENTED}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +150,23 @@ def code_spans(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _may_have_code(text: str, start: int) -> bool:
-    """False when the body has no backtick, no `~~~` and no indented line: then no code."""
+    """False when the body has no backtick, no `~~~` and no indented line that could start
+    a code block: then it has no code."""
     if text.find("`", start) >= 0:
         return True
     # One character is found at memchr speed; "~~~" is looked for only where "~" occurs.
     tilde = text.find("~", start)
     if tilde >= 0 and text.find("~~~", tilde) >= 0:
         return True
-    if _FIRST_LINE_INDENTED.match(text, start) or _INDENTED_AFTER_LF.search(text, start):
+    if _FIRST_LINE_INDENTED.match(text, start):
         return True
-    return text.find("\r", start) >= 0 and _INDENTED_AFTER_CR.search(text, start) is not None
+    if text.find("\r", start) >= 0:  # any indented line: three kinds of line break to follow
+        return bool(
+            _INDENTED_AFTER_LF.search(text, start) or _INDENTED_AFTER_CR.search(text, start)
+        )
+    return bool(
+        _BLANK_THEN_INDENTED.match(text, start) or _INDENTED_AFTER_BLANK.search(text, start)
+    )
 
 
 def _lone_tag(line: str) -> bool:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.markdown import code_spans, find_front_matter
 
@@ -74,3 +78,30 @@ def test_list_continuation_is_not_code() -> None:
 )
 def test_inline_code_spans(text: str, spans: list[str]) -> None:
     assert hidden(text) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param("    <b>code</b>\n", ["    <b>code</b>\n"], id="first-line"),
+        pytest.param("\n\t<b>code</b>\n", ["\t<b>code</b>\n"], id="after-a-first-blank-line"),
+        pytest.param("p\n \u3000\n    <b>c</b>\n", ["    <b>c</b>\n"], id="after-wide-space"),
+        pytest.param("p\n    <b>p</b>\n  \t<b>p</b>\n", [], id="indented-inside-a-paragraph"),
+        pytest.param("p\r\n\r\n    <b>c</b>\r\n", ["    <b>c</b>\r\n"], id="crlf"),
+        pytest.param("p\n\n    \n", [], id="indented-blank-line"),
+    ],
+)
+def test_indented_code_blocks(text: str, spans: list[str]) -> None:
+    assert hidden(text) == spans
+
+
+_LINES = ["", " ", " \u3000", "p", "<div>", "</div>", "- item", "    <b>", "   \tx", "  x", "1. x"]
+
+
+@given(st.lists(st.sampled_from(_LINES), max_size=12), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_the_quick_check_for_code_never_changes_the_spans(lines: list[str], eol: str) -> None:
+    """Skipping the line-by-line walk when no code can start must give the walk's answer."""
+    text = eol.join(lines)
+    with patch("linter.markdown._may_have_code", return_value=True):
+        walked = code_spans(text, 0)
+    assert code_spans(text, 0) == walked
