@@ -7,14 +7,19 @@ findings do): `{"version": 1, "fingerprint": "posthygiene/v1", "findings": [...]
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
+from typing import IO
 
 from linter.errors import ConfigError, SourceError
 from linter.fingerprint import VERSION
 from linter.model import Diagnostic
 from linter.paths import relative_path
+from linter.source import replace_file
 
 FORMAT_VERSION = 1
 
@@ -26,26 +31,107 @@ class Filtered:
     hidden: int
 
 
-def write_baseline(path: Path, fingerprinted: Sequence[tuple[Diagnostic, str]], root: Path) -> None:
-    entries = sorted(
+# The file as `json.dumps(document, indent=2, ensure_ascii=False)` spells it, written in
+# pieces: a run adds each file's entries as they come, without holding them all.
+_HEAD = '{\n  "version": %d,\n  "fingerprint": %s,\n  "findings": ['
+_ENTRY = (
+    '    {\n      "path": %s,\n      "code": %s,\n      "fingerprint": %s,\n'
+    '      "message": %s\n    }'
+)
+_json = partial(json.dumps, ensure_ascii=False)
+
+
+def entries(diagnostics: Sequence[Diagnostic], prints: Sequence[str], root: Path) -> str:
+    """One file's findings as the baseline lists them (by code, then fingerprint)."""
+    rows = sorted(
         (
-            {
-                "path": relative_path(d.path, root),
-                "code": d.code,
-                "fingerprint": fingerprint,
-                "message": d.message,
-            }
-            for d, fingerprint in fingerprinted
+            (relative_path(d.path, root), d.code, fingerprint, d.message)
+            for d, fingerprint in zip(diagnostics, prints, strict=True)
         ),
-        key=lambda entry: (entry["path"], entry["code"], entry["fingerprint"]),
+        key=itemgetter(0, 1, 2),
     )
-    document = {"version": FORMAT_VERSION, "fingerprint": VERSION, "findings": entries}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        path.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise SourceError(str(path), f"cannot write baseline ({exc.strerror or exc})") from exc
+    return ",\n".join(_ENTRY % tuple(map(_json, row)) for row in rows)
+
+
+class BaselineWriter:
+    """A baseline built file by file: each file's entries wait in a temporary file, and
+    `write` puts them in path order, then replaces the baseline at once."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._spool: IO[bytes] | None = None
+        self._size = 0
+        self._index: list[tuple[str, int, int]] = []  # path, offset in the spool, length
+
+    def add(self, path: str, text: str, count: int) -> None:
+        """`text`: the `entries` of the file at `path` (relative, as the entries spell it)."""
+        self.count += count
+        if not text:
+            return
+        data = text.encode("utf-8")
+        try:
+            if self._spool is None:
+                self._spool = _new_spool()
+            self._spool.write(data)
+        except OSError as exc:
+            raise _spool_error(exc) from exc
+        self._index.append((path, self._size, len(data)))
+        self._size += len(data)
+
+    def write(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            replace_file(path, self._pieces())
+        except OSError as exc:
+            raise SourceError(str(path), f"cannot write baseline ({exc.strerror or exc})") from exc
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def _pieces(self) -> Iterator[bytes]:
+        head = _HEAD % (FORMAT_VERSION, _json(VERSION))
+        if not self._index:
+            yield (head + "]\n}\n").encode()
+            return
+        yield (head + "\n").encode()
+        spool = self._spool
+        assert spool is not None
+        # Stable: files of one path (named twice) keep the order they were checked in.
+        for number, (_, offset, length) in enumerate(sorted(self._index, key=itemgetter(0))):
+            if number:
+                yield b",\n"
+            try:
+                spool.seek(offset)
+                yield spool.read(length)
+            except OSError as exc:
+                raise _spool_error(exc) from exc
+        yield b"\n  ]\n}\n"
+
+
+def _new_spool() -> IO[bytes]:
+    return tempfile.TemporaryFile()
+
+
+def _spool_error(exc: OSError) -> SourceError:
+    return SourceError("the baseline's temporary file", f"cannot write ({exc.strerror or exc})")
+
+
+def write_baseline(path: Path, fingerprinted: Sequence[tuple[Diagnostic, str]], root: Path) -> None:
+    """Write the baseline of a run's findings (all in hand) at once."""
+    writer = BaselineWriter()
+    by_file: dict[str, list[tuple[Diagnostic, str]]] = {}
+    for diagnostic, fingerprint in fingerprinted:
+        by_file.setdefault(relative_path(diagnostic.path, root), []).append(
+            (diagnostic, fingerprint)
+        )
+    for relative, found in by_file.items():
+        diagnostics = [d for d, _ in found]
+        writer.add(relative, entries(diagnostics, [f for _, f in found], root), len(found))
+    writer.write(path)
 
 
 def read_baseline(path: Path) -> frozenset[str]:

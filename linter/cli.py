@@ -183,7 +183,7 @@ def run_check(**options: Any) -> int:
         try:
             found = find(paths or (".",), settings)
             missing = found.missing
-            if streams(output_options(options)) and options["write_baseline"] is None:
+            if streams(output_options(options)):
                 return stream_check(found.files, missing, job, options)
             results = check_files(found.files, job, options)
             problems = found.files.problems
@@ -221,9 +221,13 @@ def record_baseline(report: RunReport, path: Path) -> int:
     write_baseline(path, report.fingerprinted(), report.root)
     for error in report.errors:
         click.echo(f"posthygiene: error: {error}", err=True)
-    count = len(report.diagnostics)
+    return recorded(len(report.diagnostics), report.errors, path)
+
+
+def recorded(count: int, errors: Sequence[str], path: Path) -> int:
+    """Say what the baseline holds (its errors are out already); 2 if a file went unread."""
     click.echo(f"Recorded {count} {'finding' if count == 1 else 'findings'} in {path}.", err=True)
-    return EXIT_ERROR if report.errors else EXIT_CLEAN
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 def exit_code(report: RunReport, options: dict[str, Any], *, would_change: bool = False) -> int:
@@ -247,6 +251,7 @@ def output_options(options: dict[str, Any]) -> OutputOptions:
         statistics=options["statistics"],
         show_fixes=options["show_fixes"],
         diff=options["diff"],
+        write_baseline=options["write_baseline"],
         stdout_taken=options["fix"] and reads_stdin(options["paths"], options["stdin_filename"]),
     )
 
@@ -302,13 +307,15 @@ def stream_check(
         errors=[f"{path}: no such file or folder" for path in missing],
     )
     # A progress bar would tear a report that is being written to the same terminal.
-    to_terminal = output.output_file is None and sys.stdout.isatty()
-    quiet = options["quiet"] or to_terminal
+    to_terminal = output.output_file is None and output.write_baseline is None
+    quiet = options["quiet"] or (to_terminal and sys.stdout.isatty())
     for part in each_result(paths, job, options, stream.parts, quiet=quiet):
         stream.add(part)
     if isinstance(paths, Posts):
         stream.errors += paths.problems
     report, rendered = stream.close()
+    if output.write_baseline is not None:
+        return recorded(report.found, report.errors, output.write_baseline)
     if output.diff:
         emit_diff_summary(report.fixed, stream.diffs, output)
     else:

@@ -28,6 +28,8 @@ class OutputOptions:
     statistics: bool = False
     show_fixes: bool = False
     diff: bool = False
+    # `--write-baseline`: the findings go to this baseline file, and no report is written.
+    write_baseline: Path | None = None
     # The fixed post from standard input owns stdout: everything else goes to stderr.
     stdout_taken: bool = False
 

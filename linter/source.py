@@ -9,6 +9,7 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,23 +144,35 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> No
         raise
     except OSError as exc:
         raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
+    try:
+        replace_file(target, [data], mode)
+    except OSError as exc:
+        raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
+
+
+def replace_file(target: Path, chunks: Iterable[bytes], mode: int | None = None) -> None:
+    """Write `chunks` to a temp file beside `target`, fsync it and rename it over `target`:
+    an interruption or a failed write leaves the old file (or none), never part of one.
+
+    `mode` is given to the new file; without it, a new file gets the usual one (0o666 less
+    the umask). Raises OSError, having removed the temp file when it was ours.
+    """
     # The temp file's name is chosen before it exists, so an interrupt that arrives as
     # soon as it is created (signals surface right after slow system calls) still knows
     # what to remove.
     temp = target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        if mode is not None:
+            os.chmod(temp, mode)
         os.replace(temp, target)
-    except FileExistsError as exc:  # not ours to remove
-        raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise SourceError(path, f"cannot write ({exc.strerror or exc})") from exc
-    except BaseException:  # an interrupt: the original stays whole, the temp file goes
+    except FileExistsError:  # another run's temp file: not ours to remove
+        raise
+    except BaseException:  # a failed write or an interrupt: the temp file goes
         temp.unlink(missing_ok=True)
         raise

@@ -8,8 +8,9 @@ and the process that runs the check only writes the parts out in order and adds 
 for the summary. When a head shows what only the end of the run knows (JUnit's totals,
 SARIF's errors), the parts wait in a temporary file, not in memory. `--statistics` shows
 no file's findings: each part carries its counts by rule, which are added up. With `--diff`
-a file's part is its diff. `--show-fixes` and `--write-baseline` need the whole run and
-keep the findings.
+a file's part is its diff. With `--write-baseline` it is the file's baseline entries, which
+wait in a temporary file until the baseline is written in path order. `--show-fixes` needs
+the whole run and keeps the findings.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from typing import IO
 
 import click
 
-from linter.baseline import read_baseline, without_known
+from linter.baseline import BaselineWriter, entries, read_baseline, without_known
 from linter.errors import SourceError
 from linter.fingerprint import fingerprints
 from linter.model import Applicability, Diagnostic, Severity
 from linter.output import OutputOptions, render
+from linter.paths import relative_path
 from linter.registry import Rule, all_rules
 from linter.report import (
     Counts,
@@ -43,7 +45,7 @@ from linter.report import (
 )
 from linter.runner import FileResult
 
-PART_FORMAT = 3
+PART_FORMAT = 4
 
 # The text between two files' parts, for formats that are their files' parts joined.
 SEPARATORS = {
@@ -58,6 +60,8 @@ SEPARATORS = {
 
 def streams(options: OutputOptions) -> bool:
     """Whether this run's report can be written as the results come in."""
+    if options.write_baseline is not None:  # the baseline, file by file; no report
+        return True
     if options.show_fixes:
         return False
     if options.diff or options.statistics:  # each file's diff; counts by rule, added up
@@ -78,6 +82,7 @@ class Part:
     by_severity: tuple[tuple[Severity, int], ...] = ()
     error: str | None = None
     by_rule: tuple[tuple[str, RuleTally], ...] = ()
+    path: str = ""  # with --write-baseline: the file's path as the entries spell it
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +102,8 @@ class Parts:
     statistics: bool = False
     # `--diff`: a file's part is its diff, and the findings are not shown.
     diff: bool = False
+    # `--write-baseline`: a file's part is its baseline entries; no report is written.
+    baseline: bool = False
 
     @classmethod
     def create(
@@ -111,28 +118,35 @@ class Parts:
         *,
         statistics: bool = False,
         diff: bool = False,
+        baseline: bool = False,
     ) -> Parts:
         digest = hashlib.blake2b(digest_size=12)
         fields: tuple[object, ...] = (PART_FORMAT, format, int(wanted), fixing, color, codes)
-        fields += (str(root), statistics, diff)
+        fields += (str(root), statistics, diff, baseline)
         digest.update(repr(fields).encode("utf-8", "surrogateescape"))
         if known is not None:
             digest.update("\n".join(sorted(known)).encode())
         spec = digest.hexdigest()
-        return cls(format, wanted, fixing, color, codes, root, known, spec, statistics, diff)
+        return cls(
+            format, wanted, fixing, color, codes, root, known, spec, statistics, diff, baseline
+        )
 
     def dump(self, part: Part) -> bytes:
         severities = [[str(severity), count] for severity, count in part.by_severity]
         rules = [[code, row.name, row.count, row.fixable] for code, row in part.by_rule]
         row = [part.text, part.found, part.fixable, part.unsafe_fixable, part.applied]
-        row += [part.hidden, severities, part.error, rules]
+        row += [part.hidden, severities, part.error, rules, part.path]
         return json.dumps(row, ensure_ascii=False).encode("utf-8")
 
     def load(self, data: bytes) -> Part:
-        text, found, fixable, unsafe, applied, hidden, severities, error, rules = json.loads(data)
+        text, found, fixable, unsafe, applied, hidden, severities, error, rules, path = json.loads(
+            data
+        )
         by_severity = tuple((Severity(name), int(count)) for name, count in severities)
         by_rule = tuple((code, RuleTally(name, count, fixes)) for code, name, count, fixes in rules)
-        return Part(text, found, fixable, unsafe, applied, hidden, by_severity, error, by_rule)
+        return Part(
+            text, found, fixable, unsafe, applied, hidden, by_severity, error, by_rule, path
+        )
 
     def __call__(self, result: FileResult) -> Part:
         diagnostics = result.diagnostics
@@ -141,7 +155,11 @@ class Parts:
         if self.known is not None and diagnostics:
             found = without_known(diagnostics, fingerprints(diagnostics, self.root), self.known)
             diagnostics, prints, hidden = found.diagnostics, found.fingerprints, found.hidden
-        if self.diff:
+        if self.baseline:
+            if diagnostics and self.known is None:
+                prints = fingerprints(diagnostics, self.root)
+            text = entries(diagnostics, prints, self.root)
+        elif self.diff:
             text = result.diff or ""
         elif diagnostics and not self.statistics:
             text = self._render(diagnostics, prints)
@@ -164,6 +182,7 @@ class Parts:
             by_severity,
             result.error,
             tuple(tally(diagnostics, self.wanted).items()) if self.statistics else (),
+            relative_path(result.path, self.root) if self.baseline else "",
         )
 
     def _render(self, diagnostics: list[Diagnostic], prints: list[str]) -> str:
@@ -203,7 +222,9 @@ class ReportStream:
     ) -> None:
         self.options = options
         self.file: IO[str] | None = None
-        if options.output_file is not None and not options.diff:  # diffs go to stdout
+        self.recorder = None if options.write_baseline is None else BaselineWriter()
+        # Diffs go to stdout; a run that writes a baseline writes no report.
+        if options.output_file is not None and not options.diff and self.recorder is None:
             self.file = _open(options.output_file)
         known = read_baseline(baseline) if baseline is not None else None
         codes = tuple(rule.code for rule in rules)
@@ -217,14 +238,15 @@ class ReportStream:
             codes,
             root,
             known,
-            statistics=options.statistics and not options.diff,
-            diff=options.diff,
+            statistics=options.statistics and not options.diff and self.recorder is None,
+            diff=options.diff and self.recorder is None,
+            baseline=self.recorder is not None,
         )
         self.summary = RunReport(
             [], wanted=wanted, fixing=fixing, color=color, rules=rules, root=root
         )
         self.framed = None
-        if not (options.statistics or options.diff):
+        if not (options.statistics or options.diff or self.recorder):
             self.framed = framed_format(options.format)
         # What goes between two parts. Diffs end their own last lines; with --statistics
         # no part has text.
@@ -260,7 +282,9 @@ class ReportStream:
         for code, found in part.by_rule:
             known = self.by_rule.get(code)
             self.by_rule[code] = found if known is None else known + found
-        if part.text:
+        if self.recorder is not None:
+            self.recorder.add(part.path, part.text, part.found)
+        elif part.text:
             if self.options.diff:
                 self.diffs += 1
             self._write(part.text)
@@ -293,7 +317,10 @@ class ReportStream:
         """End the report; the run's report (counts only) and whether the terminal got it."""
         report = self._finished()
         framed = self.framed
-        if self.options.diff:
+        if self.recorder is not None:
+            assert self.options.write_baseline is not None
+            self.recorder.write(self.options.write_baseline)
+        elif self.options.diff:
             pass  # the summary says how much would change (see linter.output)
         elif self.options.statistics:
             text = render(report, self.options)

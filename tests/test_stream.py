@@ -202,3 +202,72 @@ def test_a_diff_preview_exits_1_when_fixing_would_leave_nothing(tmp_path: Path) 
     assert run("--diff", "--exit-zero", str(post)).exit_code == 0
     assert post.read_text(encoding="utf-8") == "<p><span style>text</span></p>\n"
     assert not report.exists()  # the diff goes to stdout, as without a report file
+
+
+def baseline_as_json_writes_it(site: Path, *more: Path) -> str:
+    """The baseline of the whole run, written as the format says: `json.dumps`, indent 2."""
+    rules = list(all_rules().values())
+    files = [*discover([str(site)], Settings(root=site)).files, *map(str, more)]
+    report = collect(list(run_files(files, Job(rules, Settings()))), rules=rules)
+    entries = sorted(
+        (
+            {
+                "path": report.relative(d.path),
+                "code": d.code,
+                "fingerprint": fingerprint,
+                "message": d.message,
+            }
+            for d, fingerprint in report.fingerprinted()
+        ),
+        key=lambda entry: (entry["path"], entry["code"], entry["fingerprint"]),
+    )
+    document = {"version": 1, "fingerprint": "posthygiene/v1", "findings": entries}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_a_baseline_written_file_by_file_is_the_whole_runs(site: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    report = tmp_path / "report.txt"
+    cached = ["--cache-dir", str(tmp_path / "cache")]
+    arguments = ["check", "--jobs", "1", "--write-baseline", str(baseline)]
+    for _ in range(2):  # the second run reads every file's entries back from the cache
+        result = CliRunner().invoke(
+            main, [*arguments, *cached, "--output-file", str(report), str(site)]
+        )
+        assert result.exit_code == 0
+        assert baseline.read_text(encoding="utf-8") == baseline_as_json_writes_it(site)
+    assert any((tmp_path / "cache").rglob("*"))
+    found = len(json.loads(baseline.read_text(encoding="utf-8"))["findings"])
+    assert found > 40
+    assert result.stderr == f"Recorded {found} findings in {baseline}.\n"
+    assert result.stdout == ""
+    assert not report.exists()  # a run that writes a baseline writes no report
+
+
+def test_a_baseline_of_a_clean_post_has_no_findings(tmp_path: Path) -> None:
+    post = tmp_path / "clean.md"
+    post.write_text("<p>Nothing to see.</p>\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    result = run("--write-baseline", str(baseline), str(post))
+    assert result.exit_code == 0
+    assert baseline.read_text(encoding="utf-8") == baseline_as_json_writes_it(tmp_path)
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"] == []
+
+
+def test_a_baseline_that_cannot_be_written_whole_leaves_the_old_one(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("the old baseline\n", encoding="utf-8")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", full_disk)
+    result = run("--write-baseline", str(baseline), str(site))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"posthygiene: error: {baseline}: cannot write baseline (No space left on device)"
+    ]
+    assert baseline.read_text(encoding="utf-8") == "the old baseline\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["baseline.json"]  # no temp file left
