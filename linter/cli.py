@@ -316,7 +316,9 @@ def stream_check(
     report, rendered = stream.close()
     if output.write_baseline is not None:
         return recorded(report.found, report.errors, output.write_baseline)
-    if output.diff:
+    if output.diff and output.show_fixes:
+        click.echo(report.fixes_text(dry_run=True), err=True)
+    elif output.diff:
         emit_diff_summary(report.fixed, stream.diffs, output)
     else:
         emit_summary(report, output, rendered=rendered)

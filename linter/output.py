@@ -11,7 +11,6 @@ import click
 
 from linter.errors import SourceError
 from linter.report import HUMAN_FORMATS, RunReport, load_reporters
-from linter.report.fixes import fixes_text
 from linter.report.github import annotation_limit_hint
 from linter.report.statistics import statistics_json, statistics_text
 from linter.report.text import summary
@@ -53,7 +52,7 @@ def terminal_summary(report: RunReport, options: OutputOptions) -> str:
     """The lines for people: counts, hints, and the fixes applied when asked."""
     lines: list[str] = []
     if options.show_fixes and report.fixing:
-        lines.append(fixes_text(report.applied))
+        lines.append(report.fixes_text())
     if not options.quiet:
         lines.append(summary(report))
         if report.baselined:
@@ -108,7 +107,7 @@ def emit_diff(report: RunReport, results: Sequence[FileResult], options: OutputO
             click.echo(result.diff, nl=False)
     applied = [d for r in results for d in r.applied]
     if options.show_fixes:
-        click.echo(fixes_text(applied, dry_run=True), err=True)
+        click.echo(report.fixes_text(dry_run=True), err=True)
     else:
         emit_diff_summary(len(applied), sum(1 for r in results if r.diff), options)
 

@@ -9,8 +9,8 @@ for the summary. When a head shows what only the end of the run knows (JUnit's t
 SARIF's errors), the parts wait in a temporary file, not in memory. `--statistics` shows
 no file's findings: each part carries its counts by rule, which are added up. With `--diff`
 a file's part is its diff. With `--write-baseline` it is the file's baseline entries, which
-wait in a temporary file until the baseline is written in path order. `--show-fixes` needs
-the whole run and keeps the findings.
+wait in a temporary file until the baseline is written in path order. With `--show-fixes`
+each part also carries the lines for the fixes applied to its file, shown after the report.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from linter.report import (
     load_reporters,
     tally,
 )
+from linter.report.fixes import file_fixes
 from linter.runner import FileResult
 
 PART_FORMAT = 4
@@ -62,8 +63,6 @@ def streams(options: OutputOptions) -> bool:
     """Whether this run's report can be written as the results come in."""
     if options.write_baseline is not None:  # the baseline, file by file; no report
         return True
-    if options.show_fixes:
-        return False
     if options.diff or options.statistics:  # each file's diff; counts by rule, added up
         return True
     return options.format in SEPARATORS or framed_format(options.format) is not None
@@ -83,6 +82,7 @@ class Part:
     error: str | None = None
     by_rule: tuple[tuple[str, RuleTally], ...] = ()
     path: str = ""  # with --write-baseline: the file's path as the entries spell it
+    fixes: str = ""  # with --show-fixes: the lines for the fixes applied to the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,8 @@ class Parts:
     diff: bool = False
     # `--write-baseline`: a file's part is its baseline entries; no report is written.
     baseline: bool = False
+    # `--show-fixes`: a part lists the fixes applied to its file, for the summary.
+    show_fixes: bool = False
 
     @classmethod
     def create(
@@ -119,33 +121,45 @@ class Parts:
         statistics: bool = False,
         diff: bool = False,
         baseline: bool = False,
+        show_fixes: bool = False,
     ) -> Parts:
         digest = hashlib.blake2b(digest_size=12)
         fields: tuple[object, ...] = (PART_FORMAT, format, int(wanted), fixing, color, codes)
-        fields += (str(root), statistics, diff, baseline)
+        fields += (str(root), statistics, diff, baseline, show_fixes)
         digest.update(repr(fields).encode("utf-8", "surrogateescape"))
         if known is not None:
             digest.update("\n".join(sorted(known)).encode())
         spec = digest.hexdigest()
         return cls(
-            format, wanted, fixing, color, codes, root, known, spec, statistics, diff, baseline
+            format,
+            wanted,
+            fixing,
+            color,
+            codes,
+            root,
+            known,
+            spec,
+            statistics,
+            diff,
+            baseline,
+            show_fixes,
         )
 
     def dump(self, part: Part) -> bytes:
         severities = [[str(severity), count] for severity, count in part.by_severity]
         rules = [[code, row.name, row.count, row.fixable] for code, row in part.by_rule]
         row = [part.text, part.found, part.fixable, part.unsafe_fixable, part.applied]
-        row += [part.hidden, severities, part.error, rules, part.path]
+        row += [part.hidden, severities, part.error, rules, part.path, part.fixes]
         return json.dumps(row, ensure_ascii=False).encode("utf-8")
 
     def load(self, data: bytes) -> Part:
-        text, found, fixable, unsafe, applied, hidden, severities, error, rules, path = json.loads(
-            data
+        text, found, fixable, unsafe, applied, hidden, severities, error, rules, path, fixes = (
+            json.loads(data)
         )
         by_severity = tuple((Severity(name), int(count)) for name, count in severities)
-        by_rule = tuple((code, RuleTally(name, count, fixes)) for code, name, count, fixes in rules)
+        by_rule = tuple((code, RuleTally(name, count, n)) for code, name, count, n in rules)
         return Part(
-            text, found, fixable, unsafe, applied, hidden, by_severity, error, by_rule, path
+            text, found, fixable, unsafe, applied, hidden, by_severity, error, by_rule, path, fixes
         )
 
     def __call__(self, result: FileResult) -> Part:
@@ -183,6 +197,7 @@ class Parts:
             result.error,
             tuple(tally(diagnostics, self.wanted).items()) if self.statistics else (),
             relative_path(result.path, self.root) if self.baseline else "",
+            file_fixes(result.applied) if self.show_fixes else "",
         )
 
     def _render(self, diagnostics: list[Diagnostic], prints: list[str]) -> str:
@@ -241,6 +256,7 @@ class ReportStream:
             statistics=options.statistics and not options.diff and self.recorder is None,
             diff=options.diff and self.recorder is None,
             baseline=self.recorder is not None,
+            show_fixes=options.show_fixes,
         )
         self.summary = RunReport(
             [], wanted=wanted, fixing=fixing, color=color, rules=rules, root=root
@@ -263,6 +279,7 @@ class ReportStream:
         self.counts = Counter[str]()
         self.by_severity = Counter[Severity]()
         self.by_rule: dict[str, RuleTally] = {}
+        self.fixes: list[str] = []  # with --show-fixes; a few lines per fixed file
         self.files = 0
         self.diffs = 0  # files that --fix would change
         self.written = False
@@ -282,6 +299,8 @@ class ReportStream:
         for code, found in part.by_rule:
             known = self.by_rule.get(code)
             self.by_rule[code] = found if known is None else known + found
+        if part.fixes:
+            self.fixes.append(part.fixes)
         if self.recorder is not None:
             self.recorder.add(part.path, part.text, part.found)
         elif part.text:
@@ -370,6 +389,7 @@ class ReportStream:
                 counts["applied"],
                 dict(self.by_severity),
                 dict(self.by_rule),
+                self.fixes,
             ),
         )
 

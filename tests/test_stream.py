@@ -18,7 +18,8 @@ from linter.output import OutputOptions, render
 from linter.parallel import run_files
 from linter.registry import all_rules
 from linter.report import load_reporters
-from linter.runner import Job
+from linter.report.fixes import fixes_text
+from linter.runner import Job, Mode
 from linter.stream import SEPARATORS, Part, ReportStream, streams
 
 
@@ -94,10 +95,34 @@ def test_a_framed_report_of_a_clean_post_is_its_empty_form(
     assert result.stdout == expected + "\n"
 
 
-def test_reports_that_need_every_finding_are_not_streamed() -> None:
-    assert not streams(OutputOptions(format="sarif", show_fixes=True))
-    assert not streams(OutputOptions(format="full", diff=True, show_fixes=True))
-    assert streams(OutputOptions(format="full", diff=True))
+def whole_run_preview(site: Path) -> tuple[str, str]:
+    """The diffs of a `--diff` run over the site, and its `--show-fixes` list, made from
+    the results of the whole run at once."""
+    rules = list(all_rules().values())
+    files = discover([str(site)], Settings(root=site)).files
+    results = list(run_files(files, Job(rules, Settings(), Mode.DIFF)))
+    applied = [d for result in results for d in result.applied]
+    return "".join(r.diff for r in results if r.diff), fixes_text(applied, dry_run=True)
+
+
+def test_the_fixes_shown_after_a_report_written_file_by_file_are_the_whole_runs(
+    site: Path, tmp_path: Path
+) -> None:
+    assert streams(OutputOptions(format="sarif", show_fixes=True))
+    diffs, would_fix = whole_run_preview(site)
+    assert would_fix.count("\n- ") > 5  # fixes in many files
+    fixed = tmp_path / "posts"
+    shutil.copytree(site, fixed)
+    report = tmp_path / "report.txt"
+    result = run("--fix", "--show-fixes", "--output-file", str(report), str(fixed))
+    # The same fixes, applied: listed under the copy's paths.
+    shown = would_fix.replace("Would fix", "Fixed").replace(str(site), str(fixed))
+    assert result.stdout.startswith(shown + "\n")
+    assert "Found " in result.stdout.removeprefix(shown)
+    assert report.read_text(encoding="utf-8").count("\n") > 10  # the findings left
+    preview = run("--diff", "--show-fixes", str(site))
+    assert preview.stdout == diffs
+    assert preview.stderr == would_fix + "\n"
 
 
 def whole_run_statistics(site: Path, output_format: str) -> str:
@@ -184,10 +209,9 @@ def test_the_report_starts_before_the_walk_ends(
 
 def test_a_diff_preview_written_file_by_file_is_the_whole_runs(site: Path) -> None:
     streamed = run("--diff", str(site))
-    whole = run("--diff", "--show-fixes", str(site))  # --show-fixes keeps the whole run
-    assert streamed.stdout == whole.stdout
+    assert streamed.stdout == whole_run_preview(site)[0]
     assert streamed.stdout.count("+++ b/") > 5
-    assert streamed.exit_code == whole.exit_code == 1
+    assert streamed.exit_code == 1
     assert "Would fix" in streamed.stderr
 
 

@@ -16,6 +16,7 @@ from linter.fingerprint import fingerprints
 from linter.model import Applicability, Diagnostic, Severity
 from linter.paths import relative_path
 from linter.registry import Rule
+from linter.report.fixes import fixes_summary, fixes_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ class Counts:
     applied: int = 0
     by_severity: Mapping[Severity, int] = field(default_factory=dict)
     by_rule: Mapping[str, RuleTally] = field(default_factory=dict)
+    # With --show-fixes: each fixed file's lines (`file_fixes`), in path order.
+    fixes: Sequence[str] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,12 @@ class RunReport:
         if self.counts is not None:
             return self.counts.by_rule
         return tally(self.diagnostics, self.wanted)
+
+    def fixes_text(self, *, dry_run: bool = False) -> str:
+        """`--show-fixes`: the fixes applied (or, with `dry_run`, that would be), by file."""
+        if self.counts is not None:
+            return fixes_summary(self.counts.applied, self.counts.fixes, dry_run=dry_run)
+        return fixes_text(self.applied, dry_run=dry_run)
 
     def fingerprinted(self) -> list[tuple[Diagnostic, str]]:
         prints = self.fingerprints or fingerprints(self.diagnostics, self.root)
