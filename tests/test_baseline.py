@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from linter.baseline import read_baseline
 from tests.conftest import JUNK_POST, Run
 
 POST = "source/_posts/junk.md"
@@ -112,3 +113,23 @@ def test_bad_baseline_is_one_error_line(
     assert result.stderr.startswith("posthygiene: error: b.json:")
     assert reason in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        pytest.param([{"path": "a.md", "fingerprint": "f1"}], {"f1"}, id="entry"),
+        pytest.param([{"fingerprint": "f1"}, {"fingerprint": "f1"}], {"f1"}, id="twice"),
+        pytest.param([{"path": "a.md"}, {"fingerprint": 7}, "f2", None], set(), id="no-string"),
+        pytest.param([{"fingerprint": {"fingerprint": "inner"}}], set(), id="nested-object"),
+        pytest.param([{"fingerprint": "f3", "findings": []}], {"f3"}, id="entry-with-findings"),
+        pytest.param([], set(), id="empty"),
+    ],
+)
+def test_reading_a_baseline_keeps_the_string_fingerprints_of_its_entries(
+    tmp_path: Path, findings: list[object], expected: set[str]
+) -> None:
+    path = tmp_path / "baseline.json"
+    document = {"version": 1, "fingerprint": "posthygiene/v1", "findings": findings}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert read_baseline(path) == expected
