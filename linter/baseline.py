@@ -7,6 +7,8 @@ findings do): `{"version": 1, "fingerprint": "posthygiene/v1", "findings": [...]
 from __future__ import annotations
 
 import json
+import os
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -58,14 +60,12 @@ class BaselineWriter:
     `write` puts them in path order, then replaces the baseline at once."""
 
     def __init__(self) -> None:
-        self.count = 0
         self._spool: IO[bytes] | None = None
         self._size = 0
         self._index: list[tuple[str, int, int]] = []  # path, offset in the spool, length
 
-    def add(self, path: str, text: str, count: int) -> None:
+    def add(self, path: str, text: str) -> None:
         """`text`: the `entries` of the file at `path` (relative, as the entries spell it)."""
-        self.count += count
         if not text:
             return
         data = text.encode("utf-8")
@@ -79,9 +79,14 @@ class BaselineWriter:
         self._size += len(data)
 
     def write(self, path: Path) -> None:
+        """Replace the baseline at `path` (keeping its mode) or create it."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(path, self._pieces())
+            try:
+                mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+            except FileNotFoundError:
+                mode = None
+            replace_file(path, self._pieces(), mode)
         except OSError as exc:
             raise SourceError(str(path), f"cannot write baseline ({exc.strerror or exc})") from exc
         finally:
@@ -130,7 +135,7 @@ def write_baseline(path: Path, fingerprinted: Sequence[tuple[Diagnostic, str]], 
         )
     for relative, found in by_file.items():
         diagnostics = [d for d, _ in found]
-        writer.add(relative, entries(diagnostics, [f for _, f in found], root), len(found))
+        writer.add(relative, entries(diagnostics, [f for _, f in found], root))
     writer.write(path)
 
 

@@ -302,7 +302,7 @@ class ReportStream:
         if part.fixes:
             self.fixes.append(part.fixes)
         if self.recorder is not None:
-            self.recorder.add(part.path, part.text, part.found)
+            self.recorder.add(part.path, part.text)
         elif part.text:
             if self.options.diff:
                 self.diffs += 1

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -276,6 +277,17 @@ def test_a_baseline_of_a_clean_post_has_no_findings(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert baseline.read_text(encoding="utf-8") == baseline_as_json_writes_it(tmp_path)
     assert json.loads(baseline.read_text(encoding="utf-8"))["findings"] == []
+
+
+def test_a_baseline_written_again_keeps_its_mode(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("<p><span style>x</span></p>\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("old\n", encoding="utf-8")
+    baseline.chmod(0o640)
+    assert run("--write-baseline", str(baseline), str(post)).exit_code == 0
+    assert stat.S_IMODE(baseline.stat().st_mode) == 0o640
+    assert "HTM001" in baseline.read_text(encoding="utf-8")
 
 
 def test_a_baseline_that_cannot_be_written_whole_leaves_the_old_one(
