@@ -69,10 +69,15 @@ def shortened_link(doc: Document, settings: Settings) -> Iterator[Finding]:
     hosts = host_set((*SHORTENERS, *options.extend_hosts))
     allowed = host_set(options.allow_hosts)
     hrefs = plain_hrefs(doc)
+    plain_hosts: dict[str, bool] = {}  # a post names few hosts, each many times
     for tag in doc.start_tags(*LINK_ATTRIBUTES):
         plain = hrefs.get(tag)
-        if plain is not None and not _shortened(plain[1], hosts, allowed):
-            continue  # the common case, settled without decoding
+        if plain is not None:
+            shortened = plain_hosts.get(plain[1])
+            if shortened is None:
+                shortened = plain_hosts[plain[1]] = _shortened(plain[1], hosts, allowed)
+            if not shortened:
+                continue  # the common case, settled without decoding
         for url in attribute_urls(doc.masked, tag, ("href",), hint=_may_be_absolute):
             host = host_of(url.url)
             if not _shortened(host, hosts, allowed):

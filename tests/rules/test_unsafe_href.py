@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.model import Severity
+from rules.unsafe_href import _problem
 from rules.unsafe_href import unsafe_or_empty_href as rule
 from tests.helpers import diagnostics, fix, lint
 
@@ -54,3 +57,9 @@ def test_unsafe_or_empty_href(html: str, expected: list[str]) -> None:
 def test_message_and_severity(html: str, message: str, severity: Severity) -> None:
     [found] = diagnostics(rule, html)
     assert (found.message, found.severity) == (message, severity)
+
+
+@given(st.sampled_from(["http://", "https://"]), st.text())
+def test_a_web_address_is_never_a_problem(scheme: str, rest: str) -> None:
+    """The rule passes over hrefs spelt `http(s)://…` without a look: none can be flagged."""
+    assert _problem(scheme + rest) is None
