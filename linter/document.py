@@ -101,11 +101,11 @@ class Document:
         index = self._index()
         if len(names) == 1:
             return iter(index.get(names[0], ()))
-        if len(names) > 2:  # one pass over all tags beats sorting many lists together
-            return iter([tag for tag in self._start_tags if tag.name in names])
-        found = [tags for name in names if (tags := index.get(name))]
+        found = [tags for name in dict.fromkeys(names) if (tags := index.get(name))]
         if len(found) <= 1:  # most posts have `<a>` but no `<area>`: nothing to sort
             return iter(found[0] if found else ())
+        # Each list is in source order, so sorting them together only merges the runs: over
+        # the corpus, twice as fast as one pass over all tags for URL001's ten names.
         return iter(sorted((tag for tags in found for tag in tags), key=attrgetter("start")))
 
     def _index(self) -> dict[str, list[StartTag]]:

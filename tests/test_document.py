@@ -32,6 +32,7 @@ def _document(html: str) -> Document:
             id="many-names",
         ),
         pytest.param("<p>no links</p>", ("a", "area"), [], id="none"),
+        pytest.param("<a>x</a><img><a>y</a>", ("a", "img", "a"), [0, 8, 13], id="a-name-twice"),
     ],
 )
 def test_start_tags_of_several_names_come_in_source_order(
