@@ -79,14 +79,16 @@ class BaselineWriter:
         self._size += len(data)
 
     def write(self, path: Path) -> None:
-        """Replace the baseline at `path` (keeping its mode) or create it."""
+        """Replace the baseline at `path` (keeping its mode, and a symlink's target as the
+        file written) or create it."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            target = Path(os.path.realpath(path))
             try:
-                mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+                mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
             except FileNotFoundError:
                 mode = None
-            replace_file(path, self._pieces(), mode)
+            replace_file(target, self._pieces(), mode)
         except OSError as exc:
             raise SourceError(str(path), f"cannot write baseline ({exc.strerror or exc})") from exc
         finally:

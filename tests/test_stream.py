@@ -290,6 +290,19 @@ def test_a_baseline_written_again_keeps_its_mode(tmp_path: Path) -> None:
     assert "HTM001" in baseline.read_text(encoding="utf-8")
 
 
+def test_a_baseline_behind_a_symlink_is_written_where_the_link_points(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("<p><span style>x</span></p>\n", encoding="utf-8")
+    real = tmp_path / "shared" / "baseline.json"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "baseline.json"
+    link.symlink_to(real)
+    assert run("--write-baseline", str(link), str(post)).exit_code == 0
+    assert link.is_symlink()
+    assert "HTM001" in real.read_text(encoding="utf-8")
+
+
 def test_a_baseline_that_cannot_be_written_whole_leaves_the_old_one(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
