@@ -128,9 +128,10 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> No
     """Replace `path` with `data`: temp file in the same folder, fsync, rename; keep the mode.
 
     With `expected`, a file whose bytes are no longer those (someone saved it, or another
-    run fixed it, since it was read) is left alone.
+    run fixed it, since it was read) is left alone. A post reached through a symlink is
+    written where the link points, and the link stays.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     try:
         if expected is not None and target.read_bytes() != expected:
             raise SourceError(path, "changed on disk while being fixed; not written")

@@ -5,7 +5,9 @@ import stat
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from linter.cli import main
 from linter.errors import SourceError
 from linter.source import Source, decode, read_source, write_atomic
 
@@ -70,3 +72,20 @@ def test_write_atomic_keeps_the_mode_and_leaves_no_temp_file(tmp_path: Path) -> 
     assert post.read_bytes() == b"new"
     assert stat.S_IMODE(post.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["post.md"]
+
+
+def test_fixing_a_post_behind_a_symlink_writes_the_post_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "shared" / "post.html"
+    real.parent.mkdir()
+    real.write_text("<p><span style>x</span></p>\n", encoding="utf-8")
+    os.chmod(real, 0o640)
+    link = tmp_path / "post.html"
+    link.symlink_to(real)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--fix", str(link)])
+    assert result.exit_code == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "<p>x</p>\n"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(p.name for p in real.parent.iterdir()) == ["post.html"]  # no temp file left
