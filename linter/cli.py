@@ -316,10 +316,8 @@ def stream_check(
     report, rendered = stream.close()
     if output.write_baseline is not None:
         return recorded(report.found, report.errors, output.write_baseline)
-    if output.diff and output.show_fixes:
-        click.echo(report.fixes_text(dry_run=True), err=True)
-    elif output.diff:
-        emit_diff_summary(report.fixed, stream.diffs, output)
+    if output.diff:
+        emit_diff_summary(report, stream.diffs, output)
     else:
         emit_summary(report, output, rendered=rendered)
     return exit_code(report, options, would_change=stream.diffs > 0)

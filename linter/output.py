@@ -105,15 +105,13 @@ def emit_diff(report: RunReport, results: Sequence[FileResult], options: OutputO
     for result in results:
         if result.diff:
             click.echo(result.diff, nl=False)
-    applied = [d for r in results for d in r.applied]
+    emit_diff_summary(report, sum(1 for r in results if r.diff), options)
+
+
+def emit_diff_summary(report: RunReport, files: int, options: OutputOptions) -> None:
+    """After the diffs, on stderr: the fixes they make (`--show-fixes`), or how many."""
     if options.show_fixes:
         click.echo(report.fixes_text(dry_run=True), err=True)
-    else:
-        emit_diff_summary(len(applied), sum(1 for r in results if r.diff), options)
-
-
-def emit_diff_summary(applied: int, files: int, options: OutputOptions) -> None:
-    """How much `--fix` would change: after the diffs, on stderr."""
-    if not options.quiet:
+    elif not options.quiet:
         noun = "file" if files == 1 else "files"
-        click.echo(f"Would fix {applied} problems in {files} {noun}.", err=True)
+        click.echo(f"Would fix {report.fixed} problems in {files} {noun}.", err=True)

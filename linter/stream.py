@@ -21,6 +21,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import IO
@@ -59,11 +60,27 @@ SEPARATORS = {
 }
 
 
+class Content(StrEnum):
+    """What a file's part holds, which decides what the run writes."""
+
+    FINDINGS = "findings"  # the file's findings in the report's format
+    STATISTICS = "statistics"  # nothing to show: the counts by rule are added up
+    DIFF = "diff"  # the file's diff
+    BASELINE = "baseline"  # the file's baseline entries; no report is written
+
+
+def content_of(options: OutputOptions) -> Content:
+    """A baseline is all a run writes when asked for one; else a preview is the diffs."""
+    if options.write_baseline is not None:
+        return Content.BASELINE
+    if options.diff:
+        return Content.DIFF
+    return Content.STATISTICS if options.statistics else Content.FINDINGS
+
+
 def streams(options: OutputOptions) -> bool:
     """Whether this run's report can be written as the results come in."""
-    if options.write_baseline is not None:  # the baseline, file by file; no report
-        return True
-    if options.diff or options.statistics:  # each file's diff; counts by rule, added up
+    if content_of(options) is not Content.FINDINGS:
         return True
     return options.format in SEPARATORS or framed_format(options.format) is not None
 
@@ -98,12 +115,7 @@ class Parts:
     known: frozenset[str] | None  # the baseline's fingerprints
     # A hash of all of the above: the cache stores parts under it (see linter.cache).
     spec: str = ""
-    # `--statistics`: the report is the counts by rule, so no file's findings are shown.
-    statistics: bool = False
-    # `--diff`: a file's part is its diff, and the findings are not shown.
-    diff: bool = False
-    # `--write-baseline`: a file's part is its baseline entries; no report is written.
-    baseline: bool = False
+    content: Content = Content.FINDINGS
     # `--show-fixes`: a part lists the fixes applied to its file, for the summary.
     show_fixes: bool = False
 
@@ -118,32 +130,17 @@ class Parts:
         root: Path,
         known: frozenset[str] | None,
         *,
-        statistics: bool = False,
-        diff: bool = False,
-        baseline: bool = False,
+        content: Content = Content.FINDINGS,
         show_fixes: bool = False,
     ) -> Parts:
         digest = hashlib.blake2b(digest_size=12)
         fields: tuple[object, ...] = (PART_FORMAT, format, int(wanted), fixing, color, codes)
-        fields += (str(root), statistics, diff, baseline, show_fixes)
+        fields += (str(root), str(content), show_fixes)
         digest.update(repr(fields).encode("utf-8", "surrogateescape"))
         if known is not None:
             digest.update("\n".join(sorted(known)).encode())
         spec = digest.hexdigest()
-        return cls(
-            format,
-            wanted,
-            fixing,
-            color,
-            codes,
-            root,
-            known,
-            spec,
-            statistics,
-            diff,
-            baseline,
-            show_fixes,
-        )
+        return cls(format, wanted, fixing, color, codes, root, known, spec, content, show_fixes)
 
     def dump(self, part: Part) -> bytes:
         severities = [[str(severity), count] for severity, count in part.by_severity]
@@ -169,13 +166,14 @@ class Parts:
         if self.known is not None and diagnostics:
             found = without_known(diagnostics, fingerprints(diagnostics, self.root), self.known)
             diagnostics, prints, hidden = found.diagnostics, found.fingerprints, found.hidden
-        if self.baseline:
+        content = self.content
+        if content is Content.BASELINE:
             if diagnostics and self.known is None:
                 prints = fingerprints(diagnostics, self.root)
             text = entries(diagnostics, prints, self.root)
-        elif self.diff:
+        elif content is Content.DIFF:
             text = result.diff or ""
-        elif diagnostics and not self.statistics:
+        elif content is Content.FINDINGS and diagnostics:
             text = self._render(diagnostics, prints)
         else:
             text = ""
@@ -195,8 +193,8 @@ class Parts:
             hidden,
             by_severity,
             result.error,
-            tuple(tally(diagnostics, self.wanted).items()) if self.statistics else (),
-            relative_path(result.path, self.root) if self.baseline else "",
+            tuple(tally(diagnostics, self.wanted).items()) if content is Content.STATISTICS else (),
+            relative_path(result.path, self.root) if content is Content.BASELINE else "",
             file_fixes(result.applied) if self.show_fixes else "",
         )
 
@@ -236,10 +234,11 @@ class ReportStream:
         errors: Sequence[str],
     ) -> None:
         self.options = options
+        content = self.content = content_of(options)
         self.file: IO[str] | None = None
-        self.recorder = None if options.write_baseline is None else BaselineWriter()
+        self.recorder = BaselineWriter() if content is Content.BASELINE else None
         # Diffs go to stdout; a run that writes a baseline writes no report.
-        if options.output_file is not None and not options.diff and self.recorder is None:
+        if options.output_file is not None and content in (Content.FINDINGS, Content.STATISTICS):
             self.file = _open(options.output_file)
         known = read_baseline(baseline) if baseline is not None else None
         codes = tuple(rule.code for rule in rules)
@@ -253,24 +252,19 @@ class ReportStream:
             codes,
             root,
             known,
-            statistics=options.statistics and not options.diff and self.recorder is None,
-            diff=options.diff and self.recorder is None,
-            baseline=self.recorder is not None,
+            content=content,
             show_fixes=options.show_fixes,
         )
         self.summary = RunReport(
             [], wanted=wanted, fixing=fixing, color=color, rules=rules, root=root
         )
         self.framed = None
-        if not (options.statistics or options.diff or self.recorder):
+        self.between = ""  # diffs end their own last lines; other contents are not shown
+        if content is Content.FINDINGS:
             self.framed = framed_format(options.format)
-        # What goes between two parts. Diffs end their own last lines; with --statistics
-        # no part has text.
-        self.between = SEPARATORS.get(options.format, "")
-        if options.diff:
-            self.between = ""
-        elif self.framed is not None:
-            self.between = self.framed.separator
+            self.between = SEPARATORS.get(options.format, "")
+            if self.framed is not None:
+                self.between = self.framed.separator
         # Parts wait here when the head can only be written once the run is over.
         self.spool: IO[str] | None = None
         if self.framed is not None and self.framed.head_needs_run:
@@ -304,7 +298,7 @@ class ReportStream:
         if self.recorder is not None:
             self.recorder.add(part.path, part.text)
         elif part.text:
-            if self.options.diff:
+            if self.content is Content.DIFF:
                 self.diffs += 1
             self._write(part.text)
 
@@ -339,9 +333,9 @@ class ReportStream:
         if self.recorder is not None:
             assert self.options.write_baseline is not None
             self.recorder.write(self.options.write_baseline)
-        elif self.options.diff:
+        elif self.content is Content.DIFF:
             pass  # the summary says how much would change (see linter.output)
-        elif self.options.statistics:
+        elif self.content is Content.STATISTICS:
             text = render(report, self.options)
             if text:
                 self._emit(text + "\n")
