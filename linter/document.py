@@ -49,7 +49,7 @@ INLINE = frozenset(
 NOT_PROSE = frozenset({"pre", "code", "script", "style", "textarea", "kbd", "samp"})
 _CONTEXT = 80
 _WINDOW = 40  # tokens, runs of text included, that text_before and text_after look through
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_LINE = re.compile(r"[^\r\n]++")  # a line's characters, without its line break
 
 
 class Document:
@@ -271,10 +271,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         if start < last:
             start = last
         pieces.append(text[last:start])
-        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
+        # A run of spaces per line, not one substitution per character: code blocks are long.
+        pieces.append(_LINE.sub(_spaces, text[start:end]))
         last = max(last, end)
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _spaces(line: re.Match[str]) -> str:
+    return " " * (line.end() - line.start())
 
 
 def escape_text(text: str) -> str:

@@ -54,3 +54,28 @@ def test_remembered_computes_once_for_each_document() -> None:
     assert [first.remembered(length), first.remembered(length)] == [8, 8]
     assert second.remembered(length) == 9
     assert calls == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("post", "masked"),
+    [
+        pytest.param(
+            "---\ntitle: x\n---\n<p>a</p>\n", "   \n        \n   \n<p>a</p>\n", id="front-matter"
+        ),
+        pytest.param(
+            "<p>a</p>\r\n```\r\n<b>中文\tx</b>\r\n```\r\n",
+            "<p>a</p>\r\n   \r\n           \r\n   \r\n",
+            id="fence-crlf-cjk-tab",
+        ),
+        pytest.param("`<i>` and\r`<b>`\r", "      and\r     \r", id="inline-code-cr"),
+        pytest.param("<p>a</p>\n\n\n    <s>\n", "<p>a</p>\n\n\n       \n", id="indented-code"),
+    ],
+)
+def test_masked_blanks_front_matter_and_code_keeping_every_line_break(
+    post: str, masked: str
+) -> None:
+    doc = Document(Source("post.md", post, markdown=True))
+    assert doc.masked == masked
+    assert [tag.name for tag in doc.start_tags()] == [
+        tag.name for tag in Document(Source("post.md", masked, markdown=True)).start_tags()
+    ]
