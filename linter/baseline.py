@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from linter.errors import ConfigError, SourceError
 from linter.fingerprint import VERSION
@@ -143,18 +143,6 @@ def write_baseline(path: Path, fingerprinted: Sequence[tuple[Diagnostic, str]], 
     writer.write(path)
 
 
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """An object of a baseline file other than the document, shrunk to its fingerprint."""
-
-    fingerprint: object
-
-
-def _shrink(found: dict[str, Any]) -> object:
-    """Entries are kept as their fingerprint the moment they are read, not as dicts."""
-    return found if "findings" in found else _Read(found.get("fingerprint"))
-
-
 def read_baseline(path: Path) -> frozenset[str]:
     """The fingerprints recorded in a baseline file."""
     try:
@@ -249,9 +237,7 @@ def _add_fingerprints(found: list[str], entries: list[object]) -> None:
 def _read_whole(path: Path) -> frozenset[str]:
     """The fingerprints of a baseline of any layout, read whole; or why it is no baseline."""
     try:
-        # The bytes decoded at once (read_text held the text twice over while reading it),
-        # and no entry kept as a dict.
-        document = json.loads(path.read_bytes().decode("utf-8"), object_hook=_shrink)
+        document = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise _unreadable(path, exc) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -266,12 +252,9 @@ def _read_whole(path: Path) -> frozenset[str]:
             f"{path}: not a posthygiene baseline of version {FORMAT_VERSION} "
             "(write a new one with --write-baseline)"
         )
-    found = (
-        entry.fingerprint if isinstance(entry, _Read) else entry.get("fingerprint")
-        for entry in document["findings"]
-        if isinstance(entry, (_Read, dict))
-    )
-    return frozenset(item for item in found if isinstance(item, str))
+    found: list[str] = []
+    _add_fingerprints(found, document["findings"])
+    return frozenset(found)
 
 
 def _unreadable(path: Path, exc: OSError) -> ConfigError:
